@@ -1,0 +1,1 @@
+"""asb_api: the async Litestar API over `asb_core` and `harm_model`, contract in openapi.yaml."""

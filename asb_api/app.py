@@ -1,0 +1,71 @@
+"""The Litestar application: wiring of routes, dependencies, errors and the database engine.
+
+`create_app()` is the factory the server runs (one per worker process). Tests pass their own
+engine so that each test's writes are rolled back.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncGenerator
+from contextlib import asynccontextmanager
+
+from litestar import Litestar
+from litestar.datastructures import State
+from litestar.di import Provide
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from asb_api.auth import provide_actor
+from asb_api.problems import exception_handlers
+from asb_api.routes import docs, health, me
+from asb_core.db import create_engine, resolve_database_url, session_factory
+from asb_core.settings import Settings, get_settings
+
+
+async def provide_db_session(state: State) -> AsyncGenerator[AsyncSession, None]:
+    session: AsyncSession = state.sessionmaker()
+    try:
+        yield session
+    finally:
+        await session.close()
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    engine: AsyncEngine | None = None,
+    sessionmaker: async_sessionmaker | None = None,
+) -> Litestar:
+    settings = settings or get_settings()
+    logging.basicConfig(level=settings.log_level)
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:
+        if engine is not None:  # supplied by the caller, who owns it
+            yield
+            return
+        app.state.engine = create_engine(resolve_database_url(settings), settings)
+        app.state.sessionmaker = session_factory(app.state.engine)
+        try:
+            yield
+        finally:
+            await app.state.engine.dispose()
+
+    return Litestar(
+        route_handlers=[health.health, health.ready, docs.openapi_yaml, docs.docs, me.whoami],
+        dependencies={
+            "db_session": Provide(provide_db_session),
+            "actor": Provide(provide_actor),
+        },
+        exception_handlers=exception_handlers,
+        lifespan=[lifespan],
+        state=State(
+            {"settings": settings, "engine": engine,
+             "sessionmaker": sessionmaker or (session_factory(engine) if engine else None)}
+        ),
+        openapi_config=None,  # the contract is the hand-written openapi.yaml, served as is
+        request_max_body_size=settings.max_body_bytes,
+        debug=False,
+    )
+
+

@@ -1,0 +1,204 @@
+"""The `asb` command: serve the API, migrate, manage agencies and keys, verify the audit log.
+
+Every subcommand works against `DATABASE_URL`, or the embedded PostgreSQL when it is unset.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from asb_core.models.agency import AGENCY_KINDS, ROLES
+from asb_core.settings import Settings, get_settings
+
+
+def _url(settings: Settings) -> str:
+    from asb_core.db import resolve_database_url
+
+    return resolve_database_url(settings)
+
+
+def _in_session(settings: Settings, work: Callable[[Any], Awaitable[Any]]) -> Any:
+    """Run `work(session)` in one transaction against the configured database."""
+    from asb_core.db import create_engine, session_factory
+
+    async def run() -> Any:
+        engine = create_engine(_url(settings), settings)
+        try:
+            async with session_factory(engine)() as session, session.begin():
+                return await work(session)
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
+
+
+def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
+    from asb_core.migrate import upgrade
+
+    upgrade(_url(settings), args.revision)
+    print(f"database at revision {args.revision}")
+    return 0
+
+
+def cmd_db_downgrade(args: argparse.Namespace, settings: Settings) -> int:
+    from asb_core.migrate import downgrade
+
+    downgrade(_url(settings), args.revision)
+    print(f"database downgraded to {args.revision}")
+    return 0
+
+
+def cmd_agency_add(args: argparse.Namespace, settings: Settings) -> int:
+    from asb_core.actor import Actor
+    from asb_core.services.admin import add_agency
+
+    areas = [a.strip() for a in (args.areas or "").split(",") if a.strip()]
+
+    async def work(session: Any) -> Any:
+        return await add_agency(session, Actor.system(), args.slug, args.name, args.kind, areas)
+
+    agency = _in_session(settings, work)
+    print(f"agency {agency.slug} ({agency.kind}) added")
+    return 0
+
+
+def cmd_key_issue(args: argparse.Namespace, settings: Settings) -> int:
+    from asb_core.actor import Actor
+    from asb_core.services.admin import issue_key
+
+    async def work(session: Any) -> Any:
+        return await issue_key(session, Actor.system(), args.agency, args.role, args.label)
+
+    principal, key = _in_session(settings, work)
+    print(f"key {principal.key_prefix} for {args.agency} as {args.role}; shown once, keep it safe:")
+    print(key)
+    return 0
+
+
+def cmd_key_revoke(args: argparse.Namespace, settings: Settings) -> int:
+    from asb_core.actor import Actor
+    from asb_core.services.admin import revoke_key
+
+    async def work(session: Any) -> Any:
+        return await revoke_key(session, Actor.system(), args.key)
+
+    principal = _in_session(settings, work)
+    print(f"key {principal.key_prefix} revoked")
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace, settings: Settings) -> int:
+    from asb_core.audit import verify
+
+    result = _in_session(settings, verify)
+    if result.ok:
+        print(f"audit log intact: {result.events} events in {result.chains} chains")
+        return 0
+    print(f"audit log BROKEN: {result.problem}", file=sys.stderr)
+    return 1
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from granian import Granian
+    from granian.constants import Interfaces, Loops
+
+    from asb_core.migrate import upgrade
+
+    url = _url(settings)  # starts the embedded server when DATABASE_URL is unset
+    upgrade(url)
+    if args.demo:
+        from asb_core.demo import load_demo
+
+        keys = _in_session(settings, load_demo)
+        print("Demo area loaded. API keys (shown once):")
+        for line in keys:
+            print(f"  {line}")
+    host = args.host or settings.host
+    port = args.port or settings.port
+    workers = args.workers or settings.workers
+    print(f"serving on http://{host}:{port}  (docs: http://{host}:{port}/docs)", flush=True)
+    os.environ["DATABASE_URL"] = url
+    Granian(
+        "asb_api.app:create_app",
+        address=host,
+        port=port,
+        interface=Interfaces.ASGI,
+        workers=workers,
+        loop=Loops.uvloop,
+        factory=True,
+        log_access=False,
+    ).serve()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="asb", description="Multi-agency ASB casework API with the Fenland harm model."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="migrate the database and serve the API")
+    serve.add_argument("--host", help="address to bind (default ASB_HOST or 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default ASB_PORT or 8000)")
+    serve.add_argument("--workers", type=int, help="worker processes (default ASB_WORKERS or 1)")
+    serve.add_argument("--demo", action="store_true",
+                       help="load a small demo area and print one API key per agency")
+    serve.set_defaults(func=cmd_serve)
+
+    db = sub.add_parser("db", help="database schema").add_subparsers(
+        dest="db_command", required=True
+    )
+    up = db.add_parser("upgrade", help="apply migrations")
+    up.add_argument("revision", nargs="?", default="head")
+    up.set_defaults(func=cmd_db_upgrade)
+    down = db.add_parser("downgrade", help="revert migrations")
+    down.add_argument("revision", nargs="?", default="base")
+    down.set_defaults(func=cmd_db_downgrade)
+
+    agency = sub.add_parser("agency", help="agencies").add_subparsers(
+        dest="agency_command", required=True
+    )
+    add = agency.add_parser("add", help="add an agency")
+    add.add_argument("slug")
+    add.add_argument("--name", required=True)
+    add.add_argument("--kind", required=True, choices=AGENCY_KINDS)
+    add.add_argument("--areas", help="comma-separated areas the agency covers")
+    add.set_defaults(func=cmd_agency_add)
+
+    key = sub.add_parser("key", help="API keys").add_subparsers(dest="key_command", required=True)
+    issue = key.add_parser("issue", help="issue a key; the key is printed alone on the last line")
+    issue.add_argument("--agency", required=True)
+    issue.add_argument("--role", required=True, choices=ROLES)
+    issue.add_argument("--label")
+    issue.set_defaults(func=cmd_key_issue)
+    revoke = key.add_parser("revoke", help="revoke a key (the key itself or its prefix)")
+    revoke.add_argument("key")
+    revoke.set_defaults(func=cmd_key_revoke)
+
+    aud = sub.add_parser("audit", help="audit log").add_subparsers(
+        dest="audit_command", required=True
+    )
+    ver = aud.add_parser("verify", help="walk the hash chains; non-zero exit names the break")
+    ver.set_defaults(func=cmd_audit_verify)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = get_settings()
+    from asb_core.errors import DomainError
+
+    try:
+        return args.func(args, settings)
+    except DomainError as exc:
+        print(f"error: {exc.detail}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,198 @@
+"""RFC 9457 problem details: one response shape for every error the API gives.
+
+Each problem kind has a stable `type` URI; validation problems list each bad field. Unexpected
+exceptions are logged (without request bodies, which may hold identities) and answered 500 with
+no internals. Lost database connectivity is answered 503 with `Retry-After`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import traceback
+from typing import Any
+
+from litestar import MediaType, Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+from asb_core.errors import DomainError
+
+log = logging.getLogger("asb_api")
+
+PROBLEM_BASE = "https://asb.example.org/problems/"
+PROBLEM_JSON = "application/problem+json"
+
+_KIND_BY_STATUS = {
+    400: "bad-request",
+    401: "unauthenticated",
+    403: "forbidden",
+    404: "not-found",
+    405: "method-not-allowed",
+    406: "not-acceptable",
+    409: "conflict",
+    412: "precondition-failed",
+    413: "payload-too-large",
+    415: "unsupported-media-type",
+    422: "validation-error",
+    428: "precondition-required",
+    429: "rate-limited",
+    500: "internal-error",
+    503: "service-unavailable",
+}
+_TITLES = {
+    "bad-request": "Bad request",
+    "unauthenticated": "Authentication required",
+    "forbidden": "Not allowed",
+    "not-found": "Not found",
+    "method-not-allowed": "Method not allowed",
+    "not-acceptable": "Not acceptable",
+    "conflict": "Conflict",
+    "precondition-failed": "Precondition failed",
+    "precondition-required": "Precondition required",
+    "payload-too-large": "Payload too large",
+    "unsupported-media-type": "Unsupported media type",
+    "validation-error": "Validation failed",
+    "rate-limited": "Too many requests",
+    "internal-error": "Internal error",
+    "service-unavailable": "Service unavailable",
+    "consent-required": "Consent or legal basis required",
+    "idempotency-key-reused": "Idempotency key reused with a different request",
+}
+
+
+class Problem(Exception):
+    """Raise from a handler to answer with a specific problem."""
+
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        *,
+        kind: str | None = None,
+        errors: list[dict] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.kind = kind or _KIND_BY_STATUS.get(status, "error")
+        self.detail = detail
+        self.errors = errors or []
+        self.headers = headers or {}
+
+
+def problem_response(
+    status: int,
+    kind: str,
+    detail: str,
+    *,
+    errors: list[dict] | None = None,
+    headers: dict[str, str] | None = None,
+    instance: str | None = None,
+) -> Response:
+    body: dict[str, Any] = {
+        "type": PROBLEM_BASE + kind,
+        "title": _TITLES.get(kind, kind.replace("-", " ").capitalize()),
+        "status": status,
+        "detail": detail,
+    }
+    if instance:
+        body["instance"] = instance
+    if errors:
+        body["errors"] = errors
+    return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=headers or {})
+
+
+def _field_errors(exc: ValidationException) -> list[dict]:
+    errors = []
+    extra = exc.extra if isinstance(exc.extra, list) else []
+    for item in extra:
+        if not isinstance(item, dict):
+            continue
+        key = item.get("key") or item.get("source") or "body"
+        errors.append({"field": str(key), "message": str(item.get("message", "invalid"))})
+    return errors
+
+
+def _on_problem(request: Request, exc: Problem) -> Response:
+    return problem_response(
+        exc.status, exc.kind, exc.detail, errors=exc.errors, headers=exc.headers,
+        instance=request.url.path,
+    )
+
+
+def _on_domain(request: Request, exc: DomainError) -> Response:
+    return problem_response(
+        exc.status, exc.kind, exc.detail, errors=exc.errors, instance=request.url.path
+    )
+
+
+def _on_http(request: Request, exc: HTTPException) -> Response:
+    status = exc.status_code
+    kind = _KIND_BY_STATUS.get(status, "error" if status < 500 else "internal-error")
+    errors: list[dict] = []
+    detail = exc.detail or _TITLES.get(kind, "error")
+    if isinstance(exc, ValidationException):
+        errors = _field_errors(exc)
+        if status == 400:
+            # Malformed bodies and parameters are validation problems for the client.
+            kind = "validation-error" if errors else "bad-request"
+    if status == 413:
+        detail = "request body is larger than this server accepts"
+    headers = dict(exc.headers or {})
+    if status >= 500:
+        log.error("HTTP %s on %s %s", status, request.method, request.url.path)
+        detail = "the server could not complete the request"
+    return problem_response(
+        status, kind, detail, errors=errors, headers=headers, instance=request.url.path
+    )
+
+
+def _is_unavailable(exc: BaseException) -> bool:
+    if isinstance(exc, PoolTimeout | OperationalError | InterfaceError | ConnectionError):
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    if isinstance(exc, OSError | asyncio.TimeoutError | TimeoutError):
+        return True
+    cause = exc.__cause__ or exc.__context__
+    name = type(exc).__name__
+    if name in {"CannotConnectNowError", "ConnectionDoesNotExistError", "AdminShutdownError"}:
+        return True
+    return cause is not None and cause is not exc and _is_unavailable_cause(cause)
+
+
+def _is_unavailable_cause(exc: BaseException) -> bool:
+    return isinstance(exc, OSError | ConnectionError | asyncio.TimeoutError) or type(
+        exc
+    ).__name__ in {"CannotConnectNowError", "ConnectionDoesNotExistError", "AdminShutdownError"}
+
+
+def _on_unexpected(request: Request, exc: Exception) -> Response:
+    if _is_unavailable(exc):
+        log.warning("database unavailable on %s %s: %s", request.method, request.url.path,
+                    type(exc).__name__)
+        return problem_response(
+            503, "service-unavailable", "the case database is unavailable; retry shortly",
+            headers={"Retry-After": "5"}, instance=request.url.path,
+        )
+    # Log the type and where, never the request body or exception text (they may carry identity).
+    log.error(
+        "unhandled %s on %s %s\n%s", type(exc).__name__, request.method, request.url.path,
+        "".join(traceback.format_tb(exc.__traceback__)),
+    )
+    return problem_response(
+        500, "internal-error", "the server could not complete the request",
+        instance=request.url.path,
+    )
+
+
+exception_handlers = {
+    Problem: _on_problem,
+    DomainError: _on_domain,
+    HTTPException: _on_http,
+    Exception: _on_unexpected,
+}
+
+__all__ = ["PROBLEM_JSON", "Problem", "exception_handlers", "problem_response", "MediaType"]

@@ -1,0 +1,144 @@
+"""The contract and its human-readable rendering.
+
+`/openapi.yaml` serves the hand-written contract as it is; `/docs` renders it server-side as one
+self-contained HTML page (no scripts, no external assets, so it works on a closed network).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from litestar import MediaType, Response, get
+
+SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi.yaml"
+
+
+@lru_cache(maxsize=1)
+def spec_text() -> str:
+    return SPEC_PATH.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def spec() -> dict:
+    return yaml.safe_load(spec_text())
+
+
+@get("/openapi.yaml", sync_to_thread=False, include_in_schema=False)
+def openapi_yaml() -> Response:
+    return Response(spec_text(), media_type="application/yaml")
+
+
+@get("/docs", sync_to_thread=False, include_in_schema=False)
+def docs() -> Response:
+    return Response(
+        render_docs(),
+        media_type=MediaType.HTML,
+        headers={"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"},
+    )
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _schema_label(schema: dict | None) -> str:
+    if not schema:
+        return ""
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        return f'<a href="#schema-{_e(name)}">{_e(name)}</a>'
+    if schema.get("type") == "array":
+        return f"array of {_schema_label(schema.get('items'))}"
+    if "enum" in schema:
+        return " | ".join(_e(v) for v in schema["enum"])
+    for key in ("oneOf", "anyOf", "allOf"):
+        if key in schema:
+            return f" {key} ".join(_schema_label(s) for s in schema[key])
+    kind = schema.get("type", "object")
+    if isinstance(kind, list):
+        kind = " | ".join(kind)
+    fmt = schema.get("format")
+    return _e(f"{kind} ({fmt})" if fmt else kind)
+
+
+@lru_cache(maxsize=1)
+def render_docs() -> str:
+    doc = spec()
+    info = doc.get("info", {})
+    out = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        f"<title>{_e(info.get('title', 'API'))}</title><style>",
+        "body{font:15px/1.5 system-ui,sans-serif;max-width:70em;margin:2em auto;padding:0 1em}"
+        "code,pre{background:#f4f4f4;padding:0 .2em}table{border-collapse:collapse;margin:.5em 0}"
+        "td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}"
+        ".op{border-left:4px solid #36c;padding-left:1em;margin:1.5em 0}.m{font-weight:bold;"
+        "text-transform:uppercase}",
+        "</style></head><body>",
+        f"<h1>{_e(info.get('title', 'API'))} <small>{_e(info.get('version', ''))}</small></h1>",
+        f"<p>{_e(info.get('description', ''))}</p>",
+        "<p>The machine-readable contract: <a href='/openapi.yaml'>/openapi.yaml</a>.</p>",
+        "<h2>Operations</h2>",
+    ]
+    for path, item in doc.get("paths", {}).items():
+        for method, op in item.items():
+            if method not in {"get", "post", "put", "patch", "delete"}:
+                continue
+            out.append(f"<div class='op' id='{_e(op.get('operationId', ''))}'>")
+            out.append(f"<h3><span class='m'>{_e(method)}</span> <code>{_e(path)}</code></h3>")
+            out.append(f"<p><strong>{_e(op.get('summary', ''))}</strong></p>")
+            if op.get("description"):
+                out.append(f"<p>{_e(op['description'])}</p>")
+            params = list(item.get("parameters", [])) + list(op.get("parameters", []))
+            if params:
+                out.append("<table><tr><th>parameter</th><th>in</th><th>type</th><th>about</th></tr>")
+                for p in params:
+                    p = _resolve(doc, p)
+                    out.append(
+                        f"<tr><td><code>{_e(p.get('name'))}</code>"
+                        f"{' (required)' if p.get('required') else ''}</td>"
+                        f"<td>{_e(p.get('in'))}</td><td>{_schema_label(p.get('schema'))}</td>"
+                        f"<td>{_e(p.get('description', ''))}</td></tr>"
+                    )
+                out.append("</table>")
+            body = _resolve(doc, op.get("requestBody") or {})
+            for media, content in (body.get("content") or {}).items():
+                out.append(f"<p>Body ({_e(media)}): {_schema_label(content.get('schema'))}</p>")
+            out.append("<table><tr><th>status</th><th>meaning</th></tr>")
+            for status, resp in (op.get("responses") or {}).items():
+                resp = _resolve(doc, resp)
+                about = _e(resp.get("description", ""))
+                out.append(f"<tr><td>{_e(status)}</td><td>{about}</td></tr>")
+            out.append("</table></div>")
+    out.append("<h2>Schemas</h2>")
+    for name, schema in (doc.get("components", {}).get("schemas") or {}).items():
+        out.append(f"<h3 id='schema-{_e(name)}'>{_e(name)}</h3>")
+        if schema.get("description"):
+            out.append(f"<p>{_e(schema['description'])}</p>")
+        props = schema.get("properties") or {}
+        required = set(schema.get("required") or [])
+        if props:
+            out.append("<table><tr><th>field</th><th>type</th><th>about</th></tr>")
+            for field, sub in props.items():
+                out.append(
+                    f"<tr><td><code>{_e(field)}</code>{' *' if field in required else ''}</td>"
+                    f"<td>{_schema_label(sub)}</td><td>{_e(sub.get('description', ''))}</td></tr>"
+                )
+            out.append("</table>")
+        else:
+            out.append(f"<pre>{_e(json.dumps(schema, indent=1)[:2000])}</pre>")
+    out.append("</body></html>")
+    return "".join(out)
+
+
+def _resolve(doc: dict, node: dict) -> dict:
+    ref = node.get("$ref") if isinstance(node, dict) else None
+    if not ref:
+        return node
+    target: dict = doc
+    for part in ref.lstrip("#/").split("/"):
+        target = target[part]
+    return target

@@ -1,0 +1,1 @@
+"""Alembic migrations for the casework schema (run with `asb db upgrade`)."""

