@@ -1,7 +1,39 @@
 """SQLAlchemy models. Importing this package registers every table on `Base.metadata`."""
 
 from asb_core.models.agency import Agency, Principal
+from asb_core.models.assessment import Assessment
 from asb_core.models.audit import AuditChainHead, AuditEvent
 from asb_core.models.base import Base
+from asb_core.models.case import (
+    Case,
+    CaseEvent,
+    CaseReferenceCounter,
+    EscalationState,
+    Membership,
+)
+from asb_core.models.diary import DiaryEntry, IdempotencyKey, Incident
+from asb_core.models.party import Party, PartyIdentity
+from asb_core.models.work import CaseReview, EscalationFlag, Target, Update
 
-__all__ = ["Agency", "AuditChainHead", "AuditEvent", "Base", "Principal"]
+__all__ = [
+    "Agency",
+    "Assessment",
+    "AuditChainHead",
+    "AuditEvent",
+    "Base",
+    "Case",
+    "CaseEvent",
+    "CaseReferenceCounter",
+    "CaseReview",
+    "DiaryEntry",
+    "EscalationFlag",
+    "EscalationState",
+    "IdempotencyKey",
+    "Incident",
+    "Membership",
+    "Party",
+    "PartyIdentity",
+    "Principal",
+    "Target",
+    "Update",
+]

@@ -10,7 +10,16 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ARRAY, BigInteger, Identity, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    ARRAY,
+    BigInteger,
+    Identity,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -19,7 +28,10 @@ from asb_core.models.base import Base
 
 class AuditEvent(Base):
     __tablename__ = "audit_events"
-    __table_args__ = (UniqueConstraint("chain", "chain_seq", name="uq_audit_events_chain_seq"),)
+    __table_args__ = (
+        UniqueConstraint("chain", "chain_seq", name="uq_audit_events_chain_seq"),
+        Index("ix_audit_events_agency_seq", "agency", "seq"),
+    )
 
     seq: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
     chain: Mapped[str] = mapped_column(String(64))
