@@ -84,10 +84,10 @@ class Target(Base):
             postgresql_where=text("state = 'due' AND closed_at IS NULL"),
         ),
         Index(
-            "ix_targets_breached_due_at",
+            "ix_targets_unmet_due_at",
             "due_at",
             "id",
-            postgresql_where=text("state = 'breached' AND closed_at IS NULL"),
+            postgresql_where=text("state IN ('due', 'breached') AND closed_at IS NULL"),
         ),
         Index("ix_targets_case_id_kind", "case_id", "kind"),
     )

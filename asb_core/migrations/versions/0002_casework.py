@@ -300,11 +300,12 @@ def upgrade() -> None:
         ["due_at", "id"],
         postgresql_where=sa.text("state = 'due' AND closed_at IS NULL"),
     )
+    # "Breached" = swept to breached, or still due but past due: one index serves both.
     op.create_index(
-        "ix_targets_breached_due_at",
+        "ix_targets_unmet_due_at",
         "targets",
         ["due_at", "id"],
-        postgresql_where=sa.text("state = 'breached' AND closed_at IS NULL"),
+        postgresql_where=sa.text("state IN ('due', 'breached') AND closed_at IS NULL"),
     )
     op.create_index("ix_targets_case_id_kind", "targets", ["case_id", "kind"])
 
