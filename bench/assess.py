@@ -19,6 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import harm_model  # noqa: E402
 
+sys.stdout.reconfigure(line_buffering=True)  # progress (stderr) and figures interleave
+
 FULL = {
     "immediate_danger": False,
     "threats_or_violence": False,

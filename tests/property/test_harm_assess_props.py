@@ -132,3 +132,38 @@ def test_reasons_explain_the_score_and_level(answers: dict[str, object]) -> None
     else:
         assert not rules & {"critical-item", "hostility", "threshold-medium", "threshold-high"}
     assert a.targets == POLICY.targets[a.level]
+
+
+FORCING = {
+    "critical-item": Level.HIGH,
+    "hostility": Level.MEDIUM,
+    "hostility-with-pattern": Level.HIGH,
+}
+
+
+@given(answer_sets(), st.sampled_from(list(Level)), st.booleans())
+def test_judgement_is_recorded_and_never_silently_lowers(answers, level, supervisor) -> None:
+    import pytest
+
+    from harm_model import HarmValidationError, Judgement
+
+    computed = assess(answers)
+    judgement = Judgement(level, "officer's view", "PC 7", supervisor=supervisor)
+    if level < computed.computed_level and not supervisor:
+        with pytest.raises(HarmValidationError) as info:
+            assess(answers, judgement=judgement)
+        assert info.value.fields == ["judgement"]
+        return
+    judged = assess(answers, judgement=judgement)
+    assert judged.level is level and judged.computed_level is computed.computed_level
+    assert judged.judgement == judgement
+    assert judged.reasons[: len(computed.reasons)] == computed.reasons
+    extra = [r.rule for r in judged.reasons[len(computed.reasons) :]]
+    expected = {1: "judgement-raise", 0: "judgement-confirm", -1: "judgement-lower"}
+    assert (
+        extra[0]
+        == expected[(level.rank > computed.level.rank) - (level.rank < computed.level.rank)]
+    )
+    overridden = [r.question for r in judged.reasons if r.rule == "judgement-overrides"]
+    forced = [r.question for r in computed.reasons if r.rule in FORCING and level < FORCING[r.rule]]
+    assert overridden == forced
