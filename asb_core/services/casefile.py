@@ -297,6 +297,7 @@ async def apply_flags(
         if spec is not None and spec.kind not in LEVEL_TARGET_KINDS:
             target = new_target(case_id, spec.kind, None, now, hm.due_at(spec, now))
             session.add(target)
+            await session.flush()  # the flag row references it
             target_id = target.id
         row = EscalationFlag(
             id=uuid.uuid4(), case_id=case_id, rule_id=flag.rule_id, source=source,

@@ -31,7 +31,9 @@ async def list_case_targets(
     stmt = select(Target).where(Target.case_id == case.id)
     if not include_closed:
         stmt = stmt.where(Target.closed_at.is_(None))
-    rows = await session.execute(stmt.order_by(Target.due_at, Target.id))
+    rows = await session.execute(
+        stmt.order_by(Target.due_at, Target.id).execution_options(populate_existing=True)
+    )
     return list(rows.scalars().all())
 
 

@@ -143,7 +143,9 @@ async def complete_action(
     uid = casefile.access.parse_uuid(update_id, "update")
     row = (
         await session.execute(
-            select(Update).where(Update.id == uid, Update.case_id == case.id).with_for_update()
+            select(Update)
+            .where(Update.id == uid, Update.case_id == case.id)
+            .with_for_update(of=Update)
         )
     ).scalar_one_or_none()
     if row is None:
