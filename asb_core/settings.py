@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from platformdirs import user_state_dir
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = Field(default=6000, validation_alias="ASB_RATE_LIMIT_PER_MINUTE")
     bad_key_limit_per_minute: int = Field(default=30, validation_alias="ASB_BAD_KEY_LIMIT")
     embed_origins: str = Field(default="'self'", validation_alias="ASB_EMBED_ORIGINS")
+    # Signs embed tokens; shared by every worker (`asb serve` provides one when unset).
+    secret_key: SecretStr | None = Field(default=None, validation_alias="ASB_SECRET_KEY")
     log_level: str = Field(default="INFO", validation_alias="ASB_LOG_LEVEL")
 
 
