@@ -231,4 +231,4 @@ def test_unauthenticated_operations_are_only_the_probes():
         for method, op in item.items()
         if method in HTTP_METHODS and op.get("security") == []
     }
-    assert open_ops == {"/health", "/ready", "/metrics"}
+    assert open_ops == {"/health", "/ready", "/metrics", "/embed/assessment"}
