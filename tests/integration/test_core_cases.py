@@ -155,16 +155,19 @@ async def test_two_agencies_concurrent_updates_no_lost_update(engine):
             case = await new_case(s, a)
             await sharing.share_case(s, a, case.id, agency_slug="cc-police-x", basis="consent")
 
-    async def patch(actor: Actor, summary: str, hold: float):
+    both_read = asyncio.Barrier(2)
+
+    async def patch(actor: Actor, summary: str):
         async with AsyncSession(engine, expire_on_commit=False) as s:
             async with s.begin():
                 got = await cases.get_case(s, actor, case.id)
                 assert got.version == 1
-                await asyncio.sleep(hold)
+            await both_read.wait()  # both hold version 1 before either writes
+            async with s.begin():
                 return await cases.update_case(s, actor, case.id, expected_version=1,
                                                changes={"summary": summary})
 
-    results = await asyncio.gather(patch(a, "council", 0.0), patch(b, "police", 0.05),
+    results = await asyncio.gather(patch(a, "council"), patch(b, "police"),
                                    return_exceptions=True)
     ok = [r for r in results if not isinstance(r, Exception)]
     refused = [r for r in results if isinstance(r, PreconditionFailed)]
