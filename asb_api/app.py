@@ -1,7 +1,7 @@
 """The Litestar application: wiring of routes, dependencies, errors and the database engine.
 
 `create_app()` is the factory the server runs (one per worker process). Tests pass their own
-engine so that each test's writes are rolled back.
+engine and session factory so that each test's writes are rolled back.
 """
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from asb_api.auth import provide_actor
+from asb_api import metrics
+from asb_api.auth import authenticate_in_transaction, provide_actor
 from asb_api.problems import exception_handlers
-from asb_api.routes import docs, health, me
+from asb_api.ratelimit import RateLimiter
+from asb_api.routes import assessments, audit, cases, casework, docs, embed, health, me
 from asb_core.db import create_engine, resolve_database_url, session_factory
 from asb_core.settings import Settings, get_settings
 
@@ -28,6 +30,23 @@ async def provide_db_session(state: State) -> AsyncGenerator[AsyncSession, None]
         yield session
     finally:
         await session.close()
+
+
+ROUTES = [
+    health.health,
+    health.ready,
+    metrics.metrics,
+    docs.openapi_yaml,
+    docs.docs,
+    me.whoami,
+    assessments.get_assessment_policy,
+    assessments.evaluate_assessment,
+    embed.embed_assessment_page,
+    embed.issue_embed_token,
+    audit.list_audit,
+    *cases.route_handlers,
+    *casework.route_handlers,
+]
 
 
 def create_app(
@@ -51,21 +70,25 @@ def create_app(
         finally:
             await app.state.engine.dispose()
 
+    state = State({
+        "settings": settings,
+        "engine": engine,
+        "sessionmaker": sessionmaker or (session_factory(engine) if engine else None),
+        "authenticator": authenticate_in_transaction,
+        "key_limiter": RateLimiter(settings.rate_limit_per_minute),
+        "bad_key_limiter": RateLimiter(settings.bad_key_limit_per_minute),
+    })
     return Litestar(
-        route_handlers=[health.health, health.ready, docs.openapi_yaml, docs.docs, me.whoami],
+        route_handlers=ROUTES,
         dependencies={
             "db_session": Provide(provide_db_session),
             "actor": Provide(provide_actor),
         },
         exception_handlers=exception_handlers,
+        middleware=[metrics.metrics_middleware],
         lifespan=[lifespan],
-        state=State(
-            {"settings": settings, "engine": engine,
-             "sessionmaker": sessionmaker or (session_factory(engine) if engine else None)}
-        ),
+        state=state,
         openapi_config=None,  # the contract is the hand-written openapi.yaml, served as is
         request_max_body_size=settings.max_body_bytes,
         debug=False,
     )
-
-

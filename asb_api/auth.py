@@ -1,19 +1,27 @@
 """Authentication: `Authorization: Bearer <key>` to an `Actor`, once per request.
 
 A malformed or unknown key costs at most one indexed lookup and is answered 401 with a
-problem-details body that does not say which part was wrong.
+problem-details body that does not say which part was wrong. A client address that sends many
+bad keys is answered 429 before any lookup; each valid key has its own request budget.
 """
 
 from __future__ import annotations
 
 from litestar import Request
 
+from asb_api import embed_tokens
 from asb_api.deps import DbSession
 from asb_api.problems import Problem
 from asb_core.actor import Actor
 from asb_core.services.admin import authenticate
 
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="asb"'}
+# What a scoped actor (an embed token) may call: evaluating, reading the policy, opening a case.
+SCOPED_OPERATIONS = frozenset({
+    ("GET", "/v1/assessment-policy"),
+    ("POST", "/v1/assessments/evaluate"),
+    ("POST", "/v1/cases"),
+})
 
 
 def bearer_token(request: Request) -> str | None:
@@ -26,17 +34,47 @@ def bearer_token(request: Request) -> str | None:
     return token.strip()
 
 
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def _too_many(limiter, key: str, what: str) -> Problem:
+    return Problem(429, f"too many {what}; slow down", kind="rate-limited",
+                   headers={"Retry-After": str(limiter.retry_after(key))})
+
+
 async def provide_actor(request: Request, db_session: DbSession) -> Actor:
     cached = request.scope.get("asb_actor")
     if cached is not None:
         return cached
+    state = request.app.state
+    bad_keys = state.bad_key_limiter
+    client = _client(request)
+    if bad_keys.blocked(client):
+        raise _too_many(bad_keys, client, "failed authentications from this address")
     token = bearer_token(request)
     if token is None:
+        bad_keys.allow(client)
         raise Problem(401, "an API key is required (Authorization: Bearer <key>)",
                       headers=_CHALLENGE)
-    async with db_session.begin():
-        actor = await authenticate(db_session, token)
+    if token.startswith(embed_tokens.EMBED_PREFIX):
+        # Stateless: checked against the signing key, no database access.
+        actor = embed_tokens.verify(token, embed_tokens.signing_key(state))
+    else:
+        actor = await state.authenticator(db_session, token)
     if actor is None:
+        bad_keys.allow(client)
         raise Problem(401, "the API key is not valid", headers=_CHALLENGE)
+    if actor.scopes and (request.method, request.scope.get("path_template")) \
+            not in SCOPED_OPERATIONS:
+        raise Problem(403, "this token may only evaluate assessments and open cases")
+    limiter = state.key_limiter
+    if not limiter.allow(str(actor.principal_id)):
+        raise _too_many(limiter, str(actor.principal_id), "requests for this key")
     request.scope["asb_actor"] = actor  # type: ignore[typeddict-unknown-key]
     return actor
+
+
+async def authenticate_in_transaction(db_session, token: str) -> Actor | None:
+    async with db_session.begin():
+        return await authenticate(db_session, token)

@@ -123,6 +123,16 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     workers = args.workers or settings.workers
     print(f"serving on http://{host}:{port}  (docs: http://{host}:{port}/docs)", flush=True)
     os.environ["DATABASE_URL"] = url
+    if not settings.secret_key and not os.environ.get("ASB_SECRET_KEY"):
+        # Every worker must sign and verify embed tokens with the same secret.
+        from asb_api.embed_tokens import stored_secret
+
+        os.environ["ASB_SECRET_KEY"] = stored_secret(settings.data_dir)
+    if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # Workers share metrics through files, so any worker's /metrics reports all of them.
+        import tempfile
+
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="asb-metrics-")
     Granian(
         "asb_api.app:create_app",
         address=host,

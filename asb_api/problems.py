@@ -135,9 +135,11 @@ def _on_http(request: Request, exc: HTTPException) -> Response:
     detail = exc.detail or _TITLES.get(kind, "error")
     if isinstance(exc, ValidationException):
         errors = _field_errors(exc)
-        if status == 400:
-            # Malformed bodies and parameters are validation problems for the client.
-            kind = "validation-error" if errors else "bad-request"
+        if errors:
+            # Well-formed input that breaks a rule: 422 naming each field. Input that cannot
+            # even be parsed (malformed JSON, bad encoding) stays 400 bad-request.
+            status, kind = 422, "validation-error"
+            detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors[:5])
     if status == 413:
         detail = "request body is larger than this server accepts"
     headers = dict(exc.headers or {})

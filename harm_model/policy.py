@@ -139,6 +139,7 @@ class Policy:
         return {
             "version": self.version,
             "title": self.title,
+            "levels": [lvl.value for lvl in (Level.STANDARD, Level.MEDIUM, Level.HIGH)],
             "thresholds": dict(self.thresholds),
             "questions": [q.to_dict() for q in self.questions],
             "critical": list(self.critical_ids),

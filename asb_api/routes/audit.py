@@ -1,0 +1,26 @@
+"""`GET /v1/audit`: the audit log, for auditors, limited to what their agency may see."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from litestar import Response, get
+
+from asb_api import serialize
+from asb_api.deps import ActorDep, DbSession
+from asb_api.http import Cursor, Limit, json_response, page
+from asb_core.services import audit_read
+
+
+@get("/v1/audit")
+async def list_audit(
+    actor: ActorDep, db_session: DbSession, case_id: UUID | None = None, limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Response:
+    async with db_session.begin():
+        result = await audit_read.list_audit(
+            db_session, actor, case_id=case_id, limit=limit, cursor=cursor
+        )
+        return json_response(
+            page([serialize.audit_event(e) for e in result.items], result.next_cursor)
+        )

@@ -1,0 +1,129 @@
+"""Domain objects to JSON bodies, field by field as openapi.yaml describes them.
+
+Only fields named here leave the server: a column added to a model is not exposed until it is
+added here and to the contract. Restricted identity appears only in `party`, and only when the
+service filled it in for a permitted role.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from enum import Enum
+from typing import Any
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, list | tuple | frozenset | set):
+        return [_value(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _value(v) for k, v in value.items()}
+    if hasattr(value, "to_dict"):
+        return _value(value.to_dict())
+    return value
+
+
+def _pick(obj: Any, fields: tuple[str, ...], aliases: dict[str, str] | None = None) -> dict:
+    aliases = aliases or {}
+    out = {}
+    for name in fields:
+        source = aliases.get(name, name)
+        out[name] = _value(obj.get(source) if isinstance(obj, dict) else getattr(obj, source))
+    return out
+
+
+CASE_FIELDS = (
+    "id", "reference", "area", "status", "risk_level", "lead_agency", "member_agencies",
+    "version", "opened_at", "closed_at", "outcome", "flags", "summary", "created_by_agency",
+    "updated_at",
+)
+
+
+def case(obj: Any) -> dict:
+    return _pick(obj, CASE_FIELDS, {
+        "lead_agency": "lead_agency_slug", "created_by_agency": "created_by_agency_slug",
+    })
+
+
+def party(view: Any) -> dict:
+    return _pick(view, ("id", "role", "display_name", "consent", "restricted"))
+
+
+def member(obj: Any) -> dict:
+    return _pick(obj, ("agency", "since", "invited_by_agency", "consent_basis", "legal_basis"), {
+        "agency": "agency_slug", "invited_by_agency": "invited_by_agency_slug",
+    })
+
+
+DIARY_FIELDS = (
+    "id", "case_id", "started_at", "duration_minutes", "location", "what_happened",
+    "responsible", "witnesses", "effect_on_victim", "reported_to", "reported_reference",
+    "category", "nsir_type", "severity", "hostility_perceived", "hostility_perceived_by",
+    "hostility_asked", "victim_feels_targeted", "source_system", "amends", "author_agency",
+    "recorded_at", "acknowledged_at", "acknowledgement_reference",
+)
+
+
+def diary_entry(obj: Any) -> dict:
+    return _pick(obj, DIARY_FIELDS, {"author_agency": "author_agency_slug"})
+
+
+def assessment(obj: Any) -> dict:
+    return _pick(obj, (
+        "id", "case_id", "answers", "policy_version", "score", "computed_level", "level",
+        "reasons", "judgement", "assessed_at", "assessed_by_agency",
+    ), {"assessed_by_agency": "assessed_by_agency_slug"})
+
+
+def update(obj: Any) -> dict:
+    return _pick(obj, (
+        "id", "case_id", "kind", "text", "author_agency", "owner_agency", "due_at", "done",
+        "done_at", "created_at",
+    ), {"author_agency": "author_agency_slug", "owner_agency": "owner_agency_slug"})
+
+
+TARGET_FIELDS = (
+    "id", "case_id", "kind", "level", "started_at", "due_at", "state", "met_at",
+    "met_by_agency", "late_reason",
+)
+
+
+def target(obj: Any) -> dict:
+    return _pick(obj, TARGET_FIELDS, {"met_by_agency": "met_by_agency_slug"})
+
+
+def queue_item(obj: Any, case_reference: str) -> dict:
+    return {**target(obj), "case_reference": case_reference}
+
+
+def flag(obj: Any) -> dict:
+    return _pick(obj, (
+        "id", "case_id", "rule_id", "evidence", "raised_at", "cleared_at", "text",
+        "follow_up_target_id",
+    ))
+
+
+def timeline_item(obj: Any) -> dict:
+    return _pick(obj, ("at", "kind", "id", "agency", "summary"))
+
+
+def case_review(obj: Any) -> dict:
+    return _pick(obj, (
+        "id", "case_id", "applicant", "applied_at", "qualifying", "acknowledge_by", "decide_by",
+        "decision", "decided_at",
+    ), {"applicant": "applicant_description"})
+
+
+def audit_event(obj: Any) -> dict:
+    return _pick(obj, (
+        "seq", "at", "principal_id", "agency", "role", "action", "case_id", "entity",
+        "entity_id", "fields", "justification", "hash", "prev_hash",
+    ))
