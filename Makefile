@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 $(BIN)/asb: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test]' --config-settings editable_mode=compat
 	touch $(BIN)/asb
 
 install: $(BIN)/asb
