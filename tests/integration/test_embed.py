@@ -1,0 +1,148 @@
+"""The embed token exchange, what an embed token may do, and the embedded page's headers."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from asb_api import embed_tokens
+
+SCREEN = {"immediate_danger": False, "threats_or_violence": False, "repeat": True,
+          "feels_targeted": True, "hostility_perceived": ["race"]}
+
+
+async def _token(client, key: str) -> str:
+    r = await client.post("/v1/embed-tokens", headers={"Authorization": f"Bearer {key}"})
+    assert r.status_code == 201, r.text
+    return r.json()["token"]
+
+
+async def test_exchange_gives_a_short_lived_scoped_token(client, make_key):
+    key = await make_key("embed-police", "call_handler", kind="police")
+    r = await client.post("/v1/embed-tokens", headers={"Authorization": f"Bearer {key}"})
+    assert r.status_code == 201
+    body = r.json()
+    assert set(body) == {"token", "expires_at", "scopes"}
+    assert body["token"].startswith("asbe_")
+    assert body["scopes"] == ["assess.evaluate", "case.open"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", body["expires_at"])
+    assert r.headers["cache-control"] == "no-store"
+
+
+async def test_caseworker_and_supervisor_may_exchange_others_may_not(client, make_key):
+    for role in ("caseworker", "supervisor"):
+        await _token(client, await make_key("embed-council", role))
+    for role in ("auditor", "analyst", "integration", "admin"):
+        key = await make_key("embed-council", role)
+        r = await client.post("/v1/embed-tokens", headers={"Authorization": f"Bearer {key}"})
+        assert r.status_code == 403, role
+        assert r.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_token_evaluates_without_touching_the_database(client, app, make_key):
+    token = await _token(client, await make_key("embed-police", "call_handler", kind="police"))
+
+    # A session bound to no database: any query through it would fail the request.
+    app.state.sessionmaker = lambda: AsyncSession(bind=None)
+    auth = {"Authorization": f"Bearer {token}"}
+    r = await client.post("/v1/assessments/evaluate", json={"answers": SCREEN}, headers=auth)
+    assert r.status_code == 200, r.text
+    assert r.json()["level"] == "high" and r.json()["hate_flag"] is True
+    r = await client.get("/v1/assessment-policy", headers=auth)
+    assert r.status_code == 200
+
+
+async def test_key_evaluate_costs_one_query(client, connection, make_key):
+    key = await make_key("embed-police", "call_handler", kind="police")
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args):
+        if not statement.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK TO")):
+            statements.append(statement)
+
+    event.listen(connection.sync_connection, "before_cursor_execute", count)
+    try:
+        r = await client.post("/v1/assessments/evaluate", json={"answers": SCREEN},
+                              headers={"Authorization": f"Bearer {key}"})
+    finally:
+        event.remove(connection.sync_connection, "before_cursor_execute", count)
+    assert r.status_code == 200
+    assert len(statements) == 1, statements
+
+
+async def test_token_may_only_evaluate_and_open(client, make_key):
+    token = await _token(client, await make_key("embed-council", "supervisor"))
+    auth = {"Authorization": f"Bearer {token}"}
+    for method, path in [("GET", "/v1/cases"), ("GET", "/v1/me"), ("POST", "/v1/embed-tokens"),
+                         ("GET", "/v1/audit"), ("GET", "/v1/targets"),
+                         ("GET", "/v1/cases/00000000-0000-4000-8000-000000000000")]:
+        r = await client.request(method, path, headers=auth)
+        assert r.status_code == 403, (method, path, r.status_code)
+        assert r.json()["type"].endswith("/forbidden")
+
+
+async def test_token_opens_a_case(client, make_key):
+    token = await _token(client, await make_key("embed-police", "call_handler", kind="police"))
+    r = await client.post(
+        "/v1/cases",
+        json={"area": "fenland", "answers": SCREEN,
+              "victim": {"role": "victim", "name": "A Person"},
+              "consent": {"state": "given"}},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert r.status_code == 201, r.text
+    assert r.json()["risk_level"] == "high"
+    assert "restricted" not in r.text
+
+
+async def test_bad_and_expired_tokens_are_401(client, app, make_key):
+    key = await make_key("embed-police", "call_handler", kind="police")
+    from asb_core.services.admin import authenticate  # noqa: F401 (the key is valid)
+
+    token = await _token(client, key)
+    tampered = token[:-3] + ("AAA" if not token.endswith("AAA") else "BBB")
+    r = await client.post("/v1/assessments/evaluate", json={"answers": {}},
+                          headers={"Authorization": f"Bearer {tampered}"})
+    assert r.status_code == 401
+    actor = embed_tokens.verify(token, embed_tokens.signing_key(app.state))
+    old, _ = embed_tokens.issue(actor, embed_tokens.signing_key(app.state),
+                                now=time.time() - 16 * 60)
+    r = await client.post("/v1/assessments/evaluate", json={"answers": {}},
+                          headers={"Authorization": f"Bearer {old}"})
+    assert r.status_code == 401
+
+
+async def test_page_has_a_strict_policy_and_matching_nonces(client):
+    r = await client.get("/embed/assessment")
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/html")
+    csp = r.headers["content-security-policy"]
+    nonce = re.search(r"script-src 'nonce-([A-Za-z0-9_-]+)'", csp).group(1)
+    assert f"style-src 'nonce-{nonce}'" in csp
+    for directive in ["default-src 'none'", "connect-src 'self'", "img-src 'self' data:",
+                      "form-action 'none'", "base-uri 'none'", "frame-ancestors 'self'"]:
+        assert directive in csp
+    assert "unsafe" not in csp
+    html = r.text
+    assert html.count(f'nonce="{nonce}"') == 2
+    assert "{{" not in html
+    # Nothing external: the only linked resource is an empty data: favicon.
+    assert re.findall(r"<(?:script|link|img|iframe)[^>]+(?:src|href)=\"([^\"]*)\"", html) == [
+        "data:,"]
+    # No inline style or event-handler attributes (the CSP would block them anyway).
+    assert not re.search(r"<[a-z][^>]*\s(style|on[a-z]+)=", html)
+    again = await client.get("/embed/assessment")
+    assert nonce not in again.headers["content-security-policy"]
+
+
+async def test_page_frame_ancestors_follow_configuration(client, app):
+    app.state.settings = app.state.settings.model_copy(
+        update={"embed_origins": "'self' https://cad.example.police.uk bad;value"})
+    r = await client.get("/embed/assessment")
+    csp = r.headers["content-security-policy"]
+    assert "frame-ancestors 'self' https://cad.example.police.uk;" in csp + ";"
+    assert "bad" not in csp
+    assert '"allowed_origins": ["https://cad.example.police.uk"]' in r.text
