@@ -20,6 +20,7 @@ from asb_api.auth import authenticate_in_transaction, provide_actor
 from asb_api.problems import exception_handlers
 from asb_api.ratelimit import RateLimiter
 from asb_api.routes import assessments, audit, cases, casework, docs, embed, health, me
+from asb_api.routes import webhooks as webhook_routes
 from asb_core.db import create_engine, resolve_database_url, session_factory
 from asb_core.settings import Settings, get_settings
 
@@ -46,6 +47,7 @@ ROUTES = [
     audit.list_audit,
     *cases.route_handlers,
     *casework.route_handlers,
+    *webhook_routes.route_handlers,
 ]
 
 

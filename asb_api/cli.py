@@ -195,6 +195,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ver = aud.add_parser("verify", help="walk the hash chains; non-zero exit names the break")
     ver.set_defaults(func=cmd_audit_verify)
+
+    from asb_api.cli_jobs import add_subcommands  # worker, import diary, stats
+
+    add_subcommands(sub)
     return parser
 
 

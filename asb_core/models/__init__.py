@@ -13,6 +13,7 @@ from asb_core.models.case import (
 )
 from asb_core.models.diary import DiaryEntry, IdempotencyKey, Incident
 from asb_core.models.party import Party, PartyIdentity
+from asb_core.models.webhooks import OutboxEvent, WebhookDelivery, WebhookSubscription
 from asb_core.models.work import CaseReview, EscalationFlag, Target, Update
 
 __all__ = [
@@ -31,9 +32,12 @@ __all__ = [
     "IdempotencyKey",
     "Incident",
     "Membership",
+    "OutboxEvent",
     "Party",
     "PartyIdentity",
     "Principal",
     "Target",
     "Update",
+    "WebhookDelivery",
+    "WebhookSubscription",
 ]

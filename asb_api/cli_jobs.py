@@ -1,0 +1,68 @@
+"""`asb` subcommands for background and bulk work: `worker` (webhook delivery and the target
+sweep), `import diary` (a housing provider's backlog) and `stats` (countywide figures).
+
+Registered on the main parser by `asb_api.cli.build_parser` through `add_subcommands`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from asb_core.settings import Settings
+
+
+def _with_sessions(settings: Settings, work: Callable[[Any], Awaitable[Any]]) -> Any:
+    """Run `work(session_factory)` against the configured database."""
+    from asb_core.db import create_engine, resolve_database_url, session_factory
+
+    async def run() -> Any:
+        engine = create_engine(resolve_database_url(settings), settings)
+        try:
+            return await work(session_factory(engine))
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
+
+
+def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    import httpx
+
+    from asb_core.worker import WorkerConfig, run_forever, run_once
+
+    config = WorkerConfig()
+
+    async def work(maker: Any) -> None:
+        if args.once:
+            async with httpx.AsyncClient() as client:
+                s = await run_once(maker, http_client=client, config=config)
+            print(
+                f"{s.claimed} deliveries claimed: {s.delivered} delivered, {s.retried} to retry, "
+                f"{s.dead} dead; {s.sweep.breached} targets breached, "
+                f"{s.sweep.due_soon} due-soon notices"
+            )
+            return
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        print(f"worker running every {args.interval:g} s; Ctrl-C stops it", file=sys.stderr)
+        await run_forever(maker, interval=args.interval, config=config, stop=stop)
+
+    _with_sessions(settings, work)
+    return 0
+
+
+def add_subcommands(sub: Any) -> None:
+    worker = sub.add_parser(
+        "worker", help="deliver webhooks (signed, retried, dead-lettered) and sweep targets"
+    )
+    worker.add_argument("--once", action="store_true", help="one pass, then exit")
+    worker.add_argument("--interval", type=float, default=5.0,
+                        help="seconds between passes (default 5)")
+    worker.set_defaults(func=cmd_worker)

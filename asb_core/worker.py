@@ -1,0 +1,299 @@
+"""`asb worker`: deliver webhook events from the outbox, and sweep targets.
+
+Delivery is at-least-once. A worker claims due deliveries with `FOR UPDATE SKIP LOCKED` in a short
+transaction, leasing each (next_attempt_at pushed past the delivery timeout, a fresh claim token),
+then POSTs outside any transaction and records the result only if its claim still holds. Two
+workers therefore never hold the same (event, subscription) at once; a worker that dies
+mid-delivery leaves a lease that expires, and the delivery is retried. Receivers de-duplicate on
+`X-ASB-Event-Id`.
+
+Each request carries `X-ASB-Timestamp` (Unix seconds) and `X-ASB-Signature: sha256=<hex>`, the
+HMAC-SHA256 of `"<timestamp>.<body>"` under the subscription's secret. A non-2xx answer, a timeout
+or a connection error schedules a retry after `min(cap, base * 2**attempts)` seconds times a
+random jitter in [0.5, 1.5); after `max_attempts` the delivery is dead. Response bodies are never
+stored.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import logging
+import random
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+import httpx
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import async_sessionmaker
+
+from asb_core.target_sweep import SweepResult, sweep_targets
+
+log = logging.getLogger("asb_core.worker")
+USER_AGENT = "asb-casework-webhooks/1"
+
+
+class WorkerConfig(BaseSettings):
+    """Worker settings, each from an environment variable."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    timeout_seconds: float = Field(default=5.0, gt=0, validation_alias="ASB_WEBHOOK_TIMEOUT")
+    max_attempts: int = Field(default=8, ge=1, validation_alias="ASB_WEBHOOK_MAX_ATTEMPTS")
+    backoff_base_seconds: float = Field(
+        default=60.0, ge=0, validation_alias="ASB_WEBHOOK_BACKOFF_BASE"
+    )
+    backoff_cap_seconds: float = Field(
+        default=6 * 3600.0, ge=0, validation_alias="ASB_WEBHOOK_BACKOFF_CAP"
+    )
+    concurrency: int = Field(default=10, ge=1, validation_alias="ASB_WEBHOOK_CONCURRENCY")
+    due_soon_hours: float = Field(default=24.0, ge=0, validation_alias="ASB_DUE_SOON_HOURS")
+
+    @property
+    def lease(self) -> timedelta:
+        # Longer than any delivery can take, so a live worker always records before it expires.
+        return timedelta(seconds=self.timeout_seconds * 2 + 30)
+
+
+def backoff_seconds(attempts: int, config: WorkerConfig, rng: random.Random | None = None) -> float:
+    """Delay before the next try after `attempts` failed tries (attempts >= 1)."""
+    step = min(config.backoff_cap_seconds, config.backoff_base_seconds * 2 ** (attempts - 1))
+    return step * (rng or random).uniform(0.5, 1.5)
+
+
+def sign(secret: str, timestamp: str, body: bytes) -> str:
+    mac = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256)
+    return "sha256=" + mac.hexdigest()
+
+
+def verify_signature(secret: str, timestamp: str, body: bytes, header: str) -> bool:
+    """What a receiver does (also used by the tests)."""
+    return hmac.compare_digest(sign(secret, timestamp, body), header)
+
+
+def event_body(event_id: uuid.UUID, event_type: str, seq: int, occurred_at: datetime,
+               payload: dict) -> bytes:
+    doc = {
+        "id": str(event_id),
+        "type": event_type,
+        "seq": seq,
+        "occurred_at": occurred_at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
+        "data": payload,
+    }
+    return json.dumps(doc, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+_CLAIM = text(
+    """
+    WITH due AS (
+      SELECT d.id FROM webhook_deliveries d
+      WHERE d.state = 'pending' AND d.next_attempt_at <= GREATEST(:now, now())
+      ORDER BY d.next_attempt_at, d.id
+      LIMIT :batch
+      FOR UPDATE SKIP LOCKED
+    )
+    UPDATE webhook_deliveries d
+    SET next_attempt_at = :lease_until, claim_token = :token, last_attempt_at = :now
+    FROM due, webhook_subscriptions s, outbox_events e
+    WHERE d.id = due.id AND s.id = d.subscription_id AND e.id = d.event_id
+    RETURNING d.id, d.attempts, s.url, s.secret, s.active, e.id AS event_id, e.event_type,
+              e.seq, e.occurred_at, e.payload
+    """
+)
+_DELIVERED = text(
+    """
+    UPDATE webhook_deliveries
+    SET state = 'delivered', delivered_at = :at, attempts = attempts + 1,
+        last_status = :status, last_error = NULL, claim_token = NULL
+    WHERE id = :id AND claim_token = :token
+    """
+)
+_FAILED = text(
+    """
+    UPDATE webhook_deliveries
+    SET attempts = attempts + 1, last_status = :status, last_error = :error, claim_token = NULL,
+        state = CASE WHEN attempts + 1 >= :max_attempts THEN 'dead' ELSE 'pending' END,
+        next_attempt_at = :retry_at
+    WHERE id = :id AND claim_token = :token
+    """
+)
+_DEAD = text(
+    """
+    UPDATE webhook_deliveries
+    SET state = 'dead', last_error = :error, claim_token = NULL
+    WHERE id = :id AND claim_token = :token
+    """
+)
+
+
+@dataclass
+class RunStats:
+    claimed: int = 0
+    delivered: int = 0
+    retried: int = 0
+    dead: int = 0
+    sweep: SweepResult = field(default_factory=SweepResult)
+
+
+@dataclass
+class _Outcome:
+    ok: bool
+    status: int | None
+    error: str | None
+
+
+async def _post(client: httpx.AsyncClient, row, config: WorkerConfig) -> _Outcome:
+    body = event_body(row.event_id, row.event_type, row.seq, row.occurred_at, row.payload)
+    timestamp = str(int(time.time()))
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": USER_AGENT,
+        "X-ASB-Event-Id": str(row.event_id),
+        "X-ASB-Event-Type": row.event_type,
+        "X-ASB-Timestamp": timestamp,
+        "X-ASB-Signature": sign(row.secret, timestamp, body),
+        "X-ASB-Delivery-Attempt": str(row.attempts + 1),
+    }
+    try:
+        # The overall deadline also bounds a receiver that drips its answer byte by byte.
+        response = await asyncio.wait_for(
+            client.post(row.url, content=body, headers=headers,
+                        timeout=config.timeout_seconds, follow_redirects=False),
+            timeout=config.timeout_seconds,
+        )
+    except (TimeoutError, httpx.TimeoutException):
+        return _Outcome(False, None, "timeout")
+    except httpx.HTTPError as exc:
+        return _Outcome(False, None, f"connection error: {type(exc).__name__}")
+    if 200 <= response.status_code < 300:
+        return _Outcome(True, response.status_code, None)
+    return _Outcome(False, response.status_code, f"HTTP {response.status_code}")
+
+
+async def _record(session_factory, row, token, outcome: _Outcome, config: WorkerConfig,
+                  now: datetime | None) -> str:
+    at = now or datetime.now(UTC)
+    async with session_factory() as session, session.begin():
+        if outcome.ok:
+            await session.execute(
+                _DELIVERED, {"id": row.id, "token": token, "at": at, "status": outcome.status}
+            )
+            return "delivered"
+        attempts = row.attempts + 1
+        retry_at = at + timedelta(seconds=backoff_seconds(attempts, config))
+        await session.execute(
+            _FAILED,
+            {"id": row.id, "token": token, "status": outcome.status, "error": outcome.error,
+             "max_attempts": config.max_attempts, "retry_at": retry_at},
+        )
+        return "dead" if attempts >= config.max_attempts else "retried"
+
+
+async def deliver_due(
+    session_factory: async_sessionmaker,
+    *,
+    http_client: httpx.AsyncClient,
+    config: WorkerConfig | None = None,
+    now: datetime | None = None,
+    batch: int = 50,
+) -> RunStats:
+    """Claim up to `batch` due deliveries, POST them concurrently, record each result.
+
+    Due means due by the later of `now` and the database clock: new deliveries are stamped
+    with the database's time, so a worker host whose clock lags still sends them at once (and a
+    test may move time forward, never back).
+    """
+    config = config or WorkerConfig()
+    stats = RunStats()
+    claim_now = now or datetime.now(UTC)
+    token = uuid.uuid4()
+    async with session_factory() as session, session.begin():
+        rows = (
+            await session.execute(
+                _CLAIM,
+                {"now": claim_now, "batch": batch, "token": token,
+                 "lease_until": claim_now + config.lease},
+            )
+        ).all()
+    stats.claimed = len(rows)
+    if not rows:
+        return stats
+    semaphore = asyncio.Semaphore(config.concurrency)
+
+    async def one(row) -> str:
+        if not row.active:
+            async with session_factory() as session, session.begin():
+                await session.execute(
+                    _DEAD, {"id": row.id, "token": token, "error": "subscription deleted"}
+                )
+            return "dead"
+        async with semaphore:
+            outcome = await _post(http_client, row, config)
+        return await _record(session_factory, row, token, outcome, config, now)
+
+    for result in await asyncio.gather(*(one(r) for r in rows)):
+        setattr(stats, result, getattr(stats, result) + 1)
+    return stats
+
+
+async def run_once(
+    session_factory: async_sessionmaker,
+    *,
+    http_client: httpx.AsyncClient,
+    now: datetime | None = None,
+    batch: int = 50,
+    config: WorkerConfig | None = None,
+    sweep: bool = True,
+) -> RunStats:
+    """One pass: the target sweep (new events go out in this pass), then deliveries until none
+    are due."""
+    config = config or WorkerConfig()
+    total = RunStats()
+    if sweep:
+        total.sweep = await sweep_targets(
+            session_factory, now=now, due_soon=timedelta(hours=config.due_soon_hours)
+        )
+    while True:
+        stats = await deliver_due(
+            session_factory, http_client=http_client, config=config, now=now, batch=batch
+        )
+        for name in ("claimed", "delivered", "retried", "dead"):
+            setattr(total, name, getattr(total, name) + getattr(stats, name))
+        if stats.claimed < batch:
+            return total
+
+
+async def run_forever(
+    session_factory: async_sessionmaker,
+    *,
+    interval: float = 5.0,
+    config: WorkerConfig | None = None,
+    stop: asyncio.Event | None = None,
+) -> None:
+    """The `asb worker` loop: a pass every `interval` seconds until `stop` is set. A pass that
+    fails (the database away, say) is logged and retried at the next tick."""
+    config = config or WorkerConfig()
+    stop = stop or asyncio.Event()
+    async with httpx.AsyncClient(headers={"User-Agent": USER_AGENT}) as client:
+        while not stop.is_set():
+            try:
+                stats = await run_once(session_factory, http_client=client, config=config)
+                if stats.claimed or stats.sweep.breached or stats.sweep.due_soon:
+                    log.info(
+                        "worker pass: %d claimed, %d delivered, %d retried, %d dead; "
+                        "%d targets breached, %d due soon",
+                        stats.claimed, stats.delivered, stats.retried, stats.dead,
+                        stats.sweep.breached, stats.sweep.due_soon,
+                    )
+            except Exception as exc:  # keep the worker alive; the next tick retries
+                log.warning("worker pass failed: %s", type(exc).__name__)
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=interval)
+            except TimeoutError:
+                pass

@@ -1,0 +1,475 @@
+"""Webhooks end to end: the outbox trigger, a real local HTTP receiver, two workers at once,
+retries with a receiver that fails, hangs and comes back, dead-lettering, the target sweep, and
+no restricted identity in any payload."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import secrets
+from datetime import UTC, datetime, timedelta
+
+import httpx
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.ext.asyncio import async_sessionmaker
+
+from asb_core import webhooks
+from asb_core.errors import Forbidden, NotFound, ValidationFailed
+from asb_core.models.webhooks import OutboxEvent, WebhookDelivery
+from asb_core.services.assessments import reassess
+from asb_core.services.cases import close_case, open_case
+from asb_core.services.sharing import share_case
+from asb_core.worker import WorkerConfig, run_once, verify_signature
+from tests.integration.casework_helpers import actor_for
+from tests.integration.webhook_receiver import Receiver
+
+MARKER = "Zebedee Quillfeather-7731"  # a complainant's name that must never leave the system
+VICTIM = {"role": "complainant", "name": MARKER, "phone": "07700 900731",
+          "email": "zq7731@example.org", "address": "7731 Marker Road",
+          "date_of_birth": "1961-07-31"}
+HATE = {"hostility_perceived": ["race"], "feels_targeted": True, "repeat": True}
+FAST = WorkerConfig(timeout_seconds=0.5, backoff_base_seconds=1, backoff_cap_seconds=60,
+                    max_attempts=8)
+
+
+def _slug(prefix: str) -> str:
+    return f"{prefix}-{secrets.token_hex(3)}"
+
+
+async def _open(session, actor, *, answers=None, now=None):
+    return await open_case(
+        session, actor, area="fenland", answers=answers or {"repeat": True},
+        victim=dict(VICTIM), consent={"state": "given"}, now=now,
+    )
+
+
+@pytest.fixture
+async def receiver():
+    r = await Receiver().start()
+    yield r
+    await r.stop()
+
+
+@pytest.fixture
+def maker(engine):
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+@pytest.fixture
+async def quiet_outbox(maker):
+    """Committed tests share one database: retire what earlier tests left pending."""
+    async def retire() -> None:
+        async with maker() as s, s.begin():
+            await s.execute(text("UPDATE webhook_deliveries SET state = 'dead' "
+                                 "WHERE state = 'pending'"))
+            await s.execute(text("UPDATE webhook_subscriptions SET active = false"))
+    await retire()
+    yield
+    await retire()
+
+
+@pytest.fixture
+async def http():
+    async with httpx.AsyncClient() as c:
+        yield c
+
+
+async def _deliveries(maker, sub_id) -> list[WebhookDelivery]:
+    async with maker() as s:
+        rows = await s.execute(
+            select(WebhookDelivery).where(WebhookDelivery.subscription_id == sub_id)
+        )
+        return list(rows.scalars())
+
+
+# --- the trigger -------------------------------------------------------------------------------
+
+
+async def test_trigger_writes_whitelisted_events_for_member_subscribers(session):
+    council = await actor_for(session, _slug("whc"), "caseworker", "council")
+    boss = await actor_for(session, council.agency_slug, "supervisor", "council")
+    police = await actor_for(session, _slug("whp"), "caseworker", "police")
+    outsider = await actor_for(session, _slug("who"), "integration", "housing_provider")
+    sub_c = await webhooks.create_subscription(
+        session, council, url="https://council.example/hook",
+        event_types=list(webhooks.EVENT_TYPES))
+    sub_p = await webhooks.create_subscription(
+        session, police, url="https://police.example/hook", event_types=["case.shared"])
+    sub_o = await webhooks.create_subscription(
+        session, outsider, url="https://outsider.example/hook",
+        event_types=list(webhooks.EVENT_TYPES))
+    assert sub_c.secret.startswith("whsec_") and len(sub_c.secret) > 40
+
+    case = await _open(session, council)
+    await share_case(session, council, case.id, agency_slug=police.agency_slug, basis="consent")
+    await reassess(session, council, case.id, answers=HATE)
+    await close_case(session, boss, case.id, outcome="resolved", final_victim_update="told")
+    await session.flush()
+
+    events = (await session.execute(
+        select(OutboxEvent).where(OutboxEvent.case_id == case.id).order_by(OutboxEvent.seq)
+    )).scalars().all()
+    types = [e.event_type for e in events]
+    assert types[0] == "case.shared"
+    assert "escalation.raised" in types and "case.level_changed" in types
+    assert types[-1] == "case.closed"
+
+    by_type = {e.event_type: e for e in events}
+    shared = by_type["case.shared"].payload
+    assert shared["agency"] == police.agency_slug and shared["basis"] == "consent"
+    assert shared["case"]["reference"] == case.reference
+    assert set(shared["case"]) == {"id", "reference", "area", "status", "risk_level",
+                                   "lead_agency", "flags", "open_targets"}
+    assert all(set(t) == {"id", "kind", "level", "state", "due_at"}
+               for t in shared["case"]["open_targets"])
+    changed = by_type["case.level_changed"].payload
+    assert changed["to"] == "high" and changed["case"]["risk_level"] == "high"
+    raised = [e.payload for e in events if e.event_type == "escalation.raised"]
+    assert {p["flag"]["rule_id"] for p in raised} >= {"hate-perceived"}
+    hate = next(p for p in raised if p["flag"]["rule_id"] == "hate-perceived")
+    assert hate["follow_up_target"]["kind"] == "hate_review"
+    assert hate["follow_up_target"]["due_at"].endswith("Z")
+
+    everything = json.dumps([e.payload for e in events])
+    for secret_value in VICTIM.values():
+        assert secret_value.lower() not in everything.lower() or secret_value == "complainant"
+
+    deliveries = (await session.execute(
+        select(WebhookDelivery.subscription_id, OutboxEvent.event_type)
+        .join(OutboxEvent, OutboxEvent.id == WebhookDelivery.event_id)
+        .where(OutboxEvent.case_id == case.id)
+    )).all()
+    to_council = [t for s, t in deliveries if s == sub_c.id]
+    to_police = [t for s, t in deliveries if s == sub_p.id]
+    assert sorted(to_council) == sorted(types)
+    assert to_police == ["case.shared"]  # subscribed to that type only, and a member by then
+    assert not [t for s, t in deliveries if s == sub_o.id]  # never a member: sees nothing
+
+
+async def test_outbox_rows_roll_back_with_the_change(session):
+    council = await actor_for(session, _slug("whc"), "caseworker", "council")
+    police = await actor_for(session, _slug("whp"), "caseworker", "police")
+    await webhooks.create_subscription(session, council, url="https://c.example/h",
+                                       event_types=["case.shared"])
+    case = await _open(session, council)
+    await session.flush()
+    before = (await session.execute(select(func.count()).select_from(OutboxEvent))).scalar()
+    savepoint = await session.begin_nested()
+    await share_case(session, council, case.id, agency_slug=police.agency_slug, basis="consent")
+    await session.flush()
+    during = (await session.execute(select(func.count()).select_from(OutboxEvent))).scalar()
+    await savepoint.rollback()
+    after = (await session.execute(select(func.count()).select_from(OutboxEvent))).scalar()
+    assert during == before + 1 and after == before
+
+
+async def test_no_subscriber_means_no_outbox_row(session):
+    council = await actor_for(session, _slug("whc"), "caseworker", "council")
+    case = await _open(session, council)
+    await reassess(session, council, case.id, answers=HATE)
+    await session.flush()
+    n = (await session.execute(
+        select(func.count()).select_from(OutboxEvent).where(OutboxEvent.case_id == case.id)
+    )).scalar()
+    assert n == 0
+
+
+async def test_subscription_rules(session):
+    council = await actor_for(session, _slug("whc"), "caseworker", "council")
+    analyst = await actor_for(session, council.agency_slug, "analyst", "council")
+    other = await actor_for(session, _slug("whx"), "caseworker", "council")
+    for bad in ("ftp://x.example/", "not a url", "https://user:pw@x.example/", "http:///x", ""):
+        with pytest.raises(ValidationFailed):
+            await webhooks.create_subscription(session, council, url=bad,
+                                               event_types=["case.shared"])
+    for bad_types in ([], ["case.exploded"], "case.shared"):
+        with pytest.raises(ValidationFailed):
+            await webhooks.create_subscription(session, council, url="https://x.example/",
+                                               event_types=bad_types)
+    with pytest.raises(Forbidden):
+        await webhooks.create_subscription(session, analyst, url="https://x.example/",
+                                           event_types=["case.shared"])
+    sub = await webhooks.create_subscription(
+        session, council, url="https://x.example/", event_types=["case.closed", "case.shared"])
+    assert sub.event_types == ["case.shared", "case.closed"]
+    with pytest.raises(NotFound):
+        await webhooks.get_subscription(session, other, sub.id)
+    assert [s.id for s in await webhooks.list_subscriptions(session, council)] == [sub.id]
+    assert await webhooks.list_subscriptions(session, other) == []
+    await webhooks.delete_subscription(session, council, sub.id)
+    assert await webhooks.list_subscriptions(session, council) == []
+    with pytest.raises(NotFound):
+        await webhooks.delete_subscription(session, council, sub.id)
+
+
+# --- delivery ----------------------------------------------------------------------------------
+
+
+async def _committed_setup(maker, receiver, *, cases: int, paths=("/a", "/b"), types=None):
+    """Two member agencies, each subscribed to `receiver` at its own path; `cases` cases shared
+    between them and reassessed to high. Returns (subscriptions, case ids)."""
+    types = types or list(webhooks.EVENT_TYPES)
+    async with maker() as s, s.begin():
+        council = await actor_for(s, _slug("whc"), "caseworker", "council")
+        police = await actor_for(s, _slug("whp"), "caseworker", "police")
+        subs = [
+            await webhooks.create_subscription(s, council, url=receiver.url(paths[0]),
+                                               event_types=types),
+            await webhooks.create_subscription(s, police, url=receiver.url(paths[1]),
+                                               event_types=types),
+        ]
+        case_ids = []
+        for _ in range(cases):
+            case = await _open(s, council)
+            await share_case(s, council, case.id, agency_slug=police.agency_slug,
+                             basis="consent")
+            await reassess(s, council, case.id, answers=HATE)
+            case_ids.append(case.id)
+    return subs, case_ids
+
+
+async def _expected(maker, subs) -> set[tuple[str, str]]:
+    async with maker() as s:
+        rows = await s.execute(
+            select(WebhookDelivery.event_id, WebhookDelivery.subscription_id)
+            .where(WebhookDelivery.subscription_id.in_([x.id for x in subs]))
+        )
+        return {(str(e), str(sid)) for e, sid in rows}
+
+
+async def test_two_workers_deliver_every_event_exactly_once(
+    maker, receiver, http, quiet_outbox
+):
+    subs, _ = await _committed_setup(maker, receiver, cases=12)
+    expected = await _expected(maker, subs)
+    assert len(expected) >= 12 * 2 * 3  # shared, level changed, flags: to both agencies
+    receiver.mode, receiver.delay = "slow", 0.01  # widen the window for a double claim
+    path_of = {"/a": str(subs[0].id), "/b": str(subs[1].id)}
+
+    async def worker() -> int:
+        async with httpx.AsyncClient() as client:
+            delivered = 0
+            while True:
+                stats = await run_once(maker, http_client=client, batch=7, config=FAST,
+                                       sweep=False)
+                delivered += stats.delivered
+                if stats.claimed == 0:
+                    return delivered
+
+    counts = await asyncio.gather(worker(), worker())
+    got = [(r.event_id, path_of[r.path]) for r in receiver.accepted()]
+    assert len(got) == len(set(got)), "an (event, subscription) was delivered twice"
+    assert set(got) == expected, "an event was lost"
+    assert sum(counts) == len(expected)
+    assert all(c > 0 for c in counts), "both workers should have taken a share"
+
+    secrets_by_path = {"/a": subs[0].secret, "/b": subs[1].secret}
+    for r in receiver.accepted():
+        h = r.headers
+        assert verify_signature(secrets_by_path[r.path], h["x-asb-timestamp"], r.body,
+                                h["x-asb-signature"])
+        assert not verify_signature(secrets_by_path[r.path], h["x-asb-timestamp"],
+                                    r.body + b" ", h["x-asb-signature"])
+        doc = r.json
+        assert doc["id"] == h["x-asb-event-id"] and doc["type"] == h["x-asb-event-type"]
+        assert MARKER.encode() not in r.body and b"7731" not in r.body.replace(
+            doc["id"].encode(), b"")
+    for sub in subs:
+        assert {d.state for d in await _deliveries(maker, sub.id)} == {"delivered"}
+
+
+async def test_receiver_fails_times_out_and_comes_back(maker, receiver, http, quiet_outbox):
+    subs, _ = await _committed_setup(maker, receiver, cases=1, types=["case.shared"])
+    (event_id, _), = {x for x in await _expected(maker, subs[:1])}
+
+    receiver.mode = "fail"
+    stats = await run_once(maker, http_client=http, config=FAST, sweep=False)
+    assert stats.claimed == 2 and stats.retried == 2
+    d = (await _deliveries(maker, subs[0].id))[0]
+    assert (d.state, d.attempts, d.last_status, d.last_error) == ("pending", 1, 500, "HTTP 500")
+    wait = (d.next_attempt_at - datetime.now(UTC)).total_seconds()
+    assert 0 < wait <= 1.5  # base 1 s, jitter 0.5..1.5
+
+    # Not due yet: nothing is claimed.
+    assert (await run_once(maker, http_client=http, config=FAST, sweep=False)).claimed == 0
+
+    receiver.mode = "hang"
+    later = datetime.now(UTC) + timedelta(seconds=5)
+    stats = await run_once(maker, http_client=http, config=FAST, now=later, sweep=False)
+    assert stats.retried == 2
+    d = (await _deliveries(maker, subs[0].id))[0]
+    assert (d.attempts, d.last_status, d.last_error) == (2, None, "timeout")
+    assert d.next_attempt_at > later + timedelta(seconds=0.9)  # 2 s * jitter
+
+    await receiver.stop()  # the receiver is down altogether
+    later += timedelta(seconds=10)
+    stats = await run_once(maker, http_client=http, config=FAST, now=later, sweep=False)
+    d = (await _deliveries(maker, subs[0].id))[0]
+    assert d.attempts == 3 and d.last_error.startswith("connection error")
+
+    port = receiver.port
+    receiver.server = await asyncio.start_server(receiver._handle, "127.0.0.1", port)
+    receiver.mode = "ok"
+    later += timedelta(minutes=5)
+    stats = await run_once(maker, http_client=http, config=FAST, now=later, sweep=False)
+    assert stats.delivered == 2
+    d = (await _deliveries(maker, subs[0].id))[0]
+    assert (d.state, d.attempts, d.last_status, d.last_error) == ("delivered", 4, 200, None)
+    accepted = receiver.accepted("/a")
+    assert [r.event_id for r in accepted] == [event_id]
+    # Every attempt carried the same event id, so a receiver can de-duplicate.
+    assert {r.event_id for r in receiver.received if r.path == "/a"} == {event_id}
+    assert (await run_once(maker, http_client=http, config=FAST, now=later + timedelta(hours=9),
+                           sweep=False)).claimed == 0
+
+
+async def test_dead_letter_after_max_attempts(maker, receiver, http, quiet_outbox):
+    subs, _ = await _committed_setup(maker, receiver, cases=1, types=["case.shared"])
+    receiver.mode = "fail"
+    config = WorkerConfig(timeout_seconds=0.5, backoff_base_seconds=1, backoff_cap_seconds=2,
+                          max_attempts=3)
+    at = datetime.now(UTC)
+    results = []
+    for _ in range(4):
+        results.append(await run_once(maker, http_client=http, config=config, now=at,
+                                      sweep=False))
+        at += timedelta(minutes=1)
+    assert [(r.retried, r.dead) for r in results] == [(2, 0), (2, 0), (0, 2), (0, 0)]
+    for sub in subs:
+        (d,) = await _deliveries(maker, sub.id)
+        assert (d.state, d.attempts, d.last_status) == ("dead", 3, 500)
+    assert len(receiver.received) == 6
+
+
+async def test_deleted_subscription_is_not_delivered(maker, receiver, http, quiet_outbox):
+    subs, _ = await _committed_setup(maker, receiver, cases=1, types=["case.shared"])
+    async with maker() as s, s.begin():
+        owner = await actor_for(s, (await s.execute(text(
+            "SELECT slug FROM agencies WHERE id = :id"), {"id": subs[0].agency_id})).scalar())
+        await webhooks.delete_subscription(s, owner, subs[0].id)
+    stats = await run_once(maker, http_client=http, config=FAST, sweep=False)
+    assert stats.delivered == 1
+    assert [r.path for r in receiver.accepted()] == ["/b"]
+    (d,) = await _deliveries(maker, subs[0].id)
+    assert (d.state, d.last_error) == ("dead", "subscription deleted")
+
+
+# --- the target sweep --------------------------------------------------------------------------
+
+
+async def test_sweep_breaches_and_announces_due_soon_once(maker, receiver, http, quiet_outbox):
+    now = datetime.now(UTC)
+    types = ["target.breached", "target.due_soon"]
+    async with maker() as s, s.begin():
+        council = await actor_for(s, _slug("whc"), "caseworker", "council")
+        sub = await webhooks.create_subscription(s, council, url=receiver.url("/t"),
+                                                 event_types=types)
+        # High: first contact within 1 hour, multi-agency within 4: opened 5 hours ago, both
+        # are breached now.
+        late = await _open(s, council, answers={"immediate_danger": True},
+                           now=now - timedelta(hours=5))
+        # Medium: first contact within 24 hours -> opened 5 hours ago, due in 19 hours.
+        soon = await _open(s, council, answers={"hostility_perceived": ["race"]},
+                           now=now - timedelta(hours=5))
+    assert late.risk_level == "high" and soon.risk_level == "medium"
+
+    stats = await run_once(maker, http_client=http, config=FAST, now=now)
+    assert stats.sweep.breached >= 2  # first contact and multi-agency (4 h) of the high case
+    assert stats.sweep.due_soon >= 1
+    async with maker() as s:
+        states = dict((await s.execute(text(
+            "SELECT kind, state FROM targets WHERE case_id = :c"), {"c": late.id})).all())
+        assert states["first_contact"] == "breached" and states["multi_agency"] == "breached"
+        timeline = (await s.execute(text(
+            "SELECT count(*) FROM case_events WHERE case_id = :c AND kind = 'target_breached'"),
+            {"c": late.id})).scalar()
+        assert timeline == sum(1 for v in states.values() if v == "breached")
+
+    bodies = [r.json for r in receiver.accepted("/t")]
+    breached = [b for b in bodies if b["type"] == "target.breached"]
+    due_soon = [b for b in bodies if b["type"] == "target.due_soon"]
+    assert {b["data"]["target"]["kind"] for b in breached} >= {"first_contact", "multi_agency"}
+    assert all(b["data"]["case"]["id"] == str(late.id) for b in breached)
+    first = next(b for b in due_soon if b["data"]["case"]["id"] == str(soon.id)
+                 and b["data"]["target"]["kind"] == "first_contact")
+    assert 18 * 3600 < first["data"]["due_in_seconds"] <= 19 * 3600
+    assert MARKER not in json.dumps(bodies)
+
+    # A second sweep announces nothing twice and breaches nothing twice.
+    again = await run_once(maker, http_client=http, config=FAST, now=now + timedelta(minutes=1))
+    assert (again.sweep.breached, again.sweep.due_soon, again.claimed) == (0, 0, 0)
+    assert {d.state for d in await _deliveries(maker, sub.id)} == {"delivered"}
+
+
+# --- the API -----------------------------------------------------------------------------------
+
+
+async def test_webhook_api_create_list_deliveries_delete(client, session, make_key):
+    slug, other_slug = _slug("wha"), _slug("whb")
+    key = await make_key(slug, "integration")
+    other = await make_key(other_slug, "caseworker")
+    analyst = await make_key(slug, "analyst")
+    auth, auth_other = {"Authorization": f"Bearer {key}"}, {"Authorization": f"Bearer {other}"}
+
+    r = await client.post("/v1/webhooks", headers=auth, json={
+        "url": "http://127.0.0.1:9/hook", "event_types": ["case.shared", "case.closed"]})
+    assert r.status_code == 201, r.text
+    body = r.json()
+    assert set(body) == {"id", "url", "event_types", "secret", "active", "created_at"}
+    assert body["secret"].startswith("whsec_") and body["active"] is True
+    assert r.headers["location"] == f"/v1/webhooks/{body['id']}"
+    wid = body["id"]
+
+    listed = (await client.get("/v1/webhooks", headers=auth)).json()["items"]
+    assert [w["id"] for w in listed] == [wid] and "secret" not in listed[0]
+    assert (await client.get("/v1/webhooks", headers=auth_other)).json()["items"] == []
+    assert (await client.get(f"/v1/webhooks/{wid}", headers=auth_other)).status_code == 404
+    assert (await client.get(f"/v1/webhooks/{wid}/deliveries",
+                             headers=auth_other)).status_code == 404
+    assert (await client.delete(f"/v1/webhooks/{wid}", headers=auth_other)).status_code == 404
+    r = await client.get("/v1/webhooks", headers={"Authorization": f"Bearer {analyst}"})
+    assert r.status_code == 403
+
+    for bad in ({"url": "ftp://x/", "event_types": ["case.shared"]},
+                {"url": "https://x.example/", "event_types": []},
+                {"url": "https://x.example/", "event_types": ["nope"]},
+                {"url": "https://x.example/", "event_types": ["case.shared"], "extra": 1}):
+        r = await client.post("/v1/webhooks", headers=auth, json=bad)
+        assert r.status_code == 422, (bad, r.text)
+        assert r.headers["content-type"].startswith("application/problem+json")
+
+    # A delivery for this subscription, made by the trigger when a case event happens.
+    council = await actor_for(session, slug, "caseworker", "council")
+    police = await actor_for(session, _slug("whp"), "caseworker", "police")
+    case = await _open(session, council)
+    await share_case(session, council, case.id, agency_slug=police.agency_slug, basis="consent")
+    await session.commit()
+    r = await client.get(f"/v1/webhooks/{wid}/deliveries", headers=auth)
+    assert r.status_code == 200
+    (item,) = r.json()["items"]
+    assert item["event_type"] == "case.shared" and item["state"] == "pending"
+    assert item["attempts"] == 0 and item["next_attempt_at"].endswith("Z")
+    assert set(item) == {"id", "event_id", "event_type", "state", "attempts", "last_status",
+                         "last_error", "next_attempt_at", "delivered_at", "created_at"}
+    r = await client.get(f"/v1/webhooks/{wid}/deliveries?state=delivered", headers=auth)
+    assert r.json()["items"] == []
+
+    assert (await client.delete(f"/v1/webhooks/{wid}", headers=auth)).status_code == 204
+    assert (await client.get("/v1/webhooks", headers=auth)).json()["items"] == []
+    r = await client.get(f"/v1/webhooks/{wid}/deliveries", headers=auth)
+    assert r.json()["items"][0]["state"] == "dead"
+    assert (await client.delete(f"/v1/webhooks/{wid}", headers=auth)).status_code == 404
+
+
+def test_cli_worker_once(database_url, monkeypatch, capsys):
+    from asb_api.cli import main
+    from asb_core.settings import get_settings
+
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    get_settings.cache_clear()
+    try:
+        assert main(["worker", "--once"]) == 0
+    finally:
+        get_settings.cache_clear()
+    assert "deliveries claimed" in capsys.readouterr().out
