@@ -3,8 +3,6 @@
 Every exchange goes through `api` (checked against openapi.yaml). Requests that are wrong on
 purpose are sent with `check_request=False`: the checker then insists that the answer is a 4xx
 problem that the contract declares for the operation.
-
-Skipped while the app does not serve the casework routes yet.
 """
 
 from __future__ import annotations
@@ -16,17 +14,6 @@ import pytest
 
 PROBLEMS = "https://asb.example.org/problems/"
 
-
-def _casework_routes_served() -> bool:
-    from asb_api.app import create_app
-    from asb_core.settings import Settings
-
-    return any(getattr(r, "path", "") == "/v1/cases" for r in create_app(Settings()).routes)
-
-
-pytestmark = pytest.mark.skipif(
-    not _casework_routes_served(), reason="casework routes not served yet"
-)
 
 CASE = {
     "area": "fenland",

@@ -1,0 +1,49 @@
+"""Webhook subscriptions through HTTP, every exchange checked against openapi.yaml."""
+
+from __future__ import annotations
+
+SUB = {
+    "url": "https://hms.fen-housing.example/asb/events",
+    "event_types": ["case.level_changed", "escalation.raised", "target.breached"],
+}
+
+
+async def test_subscribe_list_read_deliveries_and_unsubscribe(api, make_key):
+    housing = api.with_key(await make_key("fen-housing", "integration", kind="housing_provider"))
+    r = await housing.post("/v1/webhooks", json=SUB)
+    assert r.status_code == 201, r.text
+    created = r.json()
+    assert created["secret"].startswith("whsec_")
+    assert r.headers["location"].endswith(created["id"])
+    r = await housing.get("/v1/webhooks")
+    assert r.status_code == 200 and [s["id"] for s in r.json()["items"]] == [created["id"]]
+    assert "secret" not in r.json()["items"][0]
+    r = await housing.get(f"/v1/webhooks/{created['id']}")
+    assert r.status_code == 200 and r.json()["active"] is True
+    r = await housing.get(f"/v1/webhooks/{created['id']}/deliveries", params={"state": "dead"})
+    assert r.status_code == 200 and r.json() == {"items": [], "next_cursor": None}
+    r = await housing.delete(f"/v1/webhooks/{created['id']}")
+    assert r.status_code == 204
+
+
+async def test_another_agency_cannot_see_a_subscription(api, make_key):
+    housing = api.with_key(await make_key("fen-housing", "integration", kind="housing_provider"))
+    council = api.with_key(await make_key("fen-council", "caseworker"))
+    created = (await housing.post("/v1/webhooks", json=SUB)).json()
+    r = await council.get(f"/v1/webhooks/{created['id']}")
+    assert r.status_code == 404
+    r = await council.delete(f"/v1/webhooks/{created['id']}")
+    assert r.status_code == 404
+
+
+async def test_bad_subscriptions_are_422(api, make_key):
+    housing = api.with_key(await make_key("fen-housing", "integration", kind="housing_provider"))
+    r = await housing.post(
+        "/v1/webhooks", json={"url": SUB["url"], "event_types": ["case.exploded"]},
+        check_request=False,
+    )
+    assert r.status_code == 422
+    r = await housing.post(
+        "/v1/webhooks", json={"url": "ftp://example.org/x", "event_types": ["case.closed"]}
+    )
+    assert r.status_code == 422
