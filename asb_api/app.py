@@ -19,7 +19,17 @@ from asb_api import metrics
 from asb_api.auth import authenticate_in_transaction, provide_actor
 from asb_api.problems import exception_handlers
 from asb_api.ratelimit import RateLimiter
-from asb_api.routes import assessments, audit, cases, casework, docs, embed, health, me
+from asb_api.routes import (
+    assessments,
+    audit,
+    cases,
+    casework,
+    docs,
+    embed,
+    health,
+    me,
+    repeat_caller,
+)
 from asb_api.routes import webhooks as webhook_routes
 from asb_core.db import create_engine, resolve_database_url, session_factory
 from asb_core.settings import Settings, get_settings
@@ -45,6 +55,7 @@ ROUTES = [
     embed.embed_assessment_page,
     embed.issue_embed_token,
     audit.list_audit,
+    repeat_caller.repeat_caller_lookup,
     *cases.route_handlers,
     *casework.route_handlers,
     *webhook_routes.route_handlers,

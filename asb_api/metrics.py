@@ -60,4 +60,5 @@ def metrics() -> Response:
         body = generate_latest(registry)
     else:
         body = generate_latest()
-    return Response(body, media_type=CONTENT_TYPE_LATEST)
+    # Litestar adds the charset itself; the exposition format's version is what matters.
+    return Response(body, media_type=CONTENT_TYPE_LATEST.split(";")[0] + "; version=0.0.4")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import traceback
 from typing import Any
 
@@ -104,6 +105,9 @@ def problem_response(
     return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=headers or {})
 
 
+_MISSING = re.compile(r"Missing required (\w+) parameter '([^']+)'")
+
+
 def _field_errors(exc: ValidationException) -> list[dict]:
     errors = []
     extra = exc.extra if isinstance(exc.extra, list) else []
@@ -135,6 +139,10 @@ def _on_http(request: Request, exc: HTTPException) -> Response:
     detail = exc.detail or _TITLES.get(kind, "error")
     if isinstance(exc, ValidationException):
         errors = _field_errors(exc)
+        missing = _MISSING.match(str(exc.detail or ""))
+        if missing and not errors:
+            errors = [{"field": missing.group(2), "message": f"required {missing.group(1)} "
+                       "parameter is missing"}]
         if errors:
             # Well-formed input that breaks a rule: 422 naming each field. Input that cannot
             # even be parsed (malformed JSON, bad encoding) stays 400 bad-request.

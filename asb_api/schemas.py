@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Text = Annotated[str, StringConstraints(max_length=20_000)]
 Short = Annotated[str, StringConstraints(min_length=1, max_length=500)]
@@ -28,7 +28,7 @@ class JudgementIn(Strict):
 
 
 class EvaluateIn(Strict):
-    answers: dict[str, Any] = Field(default_factory=dict)
+    answers: dict[str, Any]
     policy_version: Short | None = None
     judgement: JudgementIn | None = None
 
@@ -62,6 +62,12 @@ class CasePatchIn(Strict):
     status: Literal["open", "active", "review"] | None = None
     area: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = None
     lead_agency: Short | None = None
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> CasePatchIn:
+        if not self.model_fields_set:
+            raise ValueError("name at least one field to change")
+        return self
 
 
 class CloseIn(Strict):
@@ -128,3 +134,9 @@ class CaseReviewIn(Strict):
 def dump(model: BaseModel) -> dict[str, Any]:
     """The fields the client actually sent (so PATCH can tell absent from null)."""
     return model.model_dump(exclude_unset=True)
+
+
+class RepeatCallerIn(Strict):
+    phone: Annotated[str, StringConstraints(min_length=1, max_length=50)] | None = None
+    address: Annotated[str, StringConstraints(min_length=1, max_length=1000)] | None = None
+    area: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = None

@@ -29,10 +29,13 @@ CASEWORK = frozenset(
         "target.meet",
         "case_review.add",
         "assess.evaluate",
+        "repeat_caller.lookup",
     }
 )
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
-    "call_handler": frozenset({"case.open", "case.read", "assess.evaluate"}),
+    "call_handler": frozenset(
+        {"case.open", "case.read", "assess.evaluate", "repeat_caller.lookup"}
+    ),
     "caseworker": CASEWORK,
     "supervisor": CASEWORK
     | {"case.close", "case.reopen", "case.lower_level", "case.reassign_lead", "case.unshare",

@@ -1,8 +1,9 @@
 """Writing to and verifying the hash-chained audit log.
 
 `record` appends one event in the caller's transaction, so an event exists exactly when the change
-it describes was committed. Chains are per case (`case:<uuid>`) plus one `system` chain: the row
-lock on a chain's head serialises writers to that case only, never the whole system.
+it describes was committed. Chains are per case (`case:<uuid>`), per agency for events outside a
+case (`agency:<slug>`) and one `system` chain for the operator: the row lock on a chain's head
+serialises writers to that chain only, never the whole system.
 `verify` recomputes every hash and reports the first row that does not match.
 """
 
@@ -25,8 +26,11 @@ from asb_core.models.audit import AuditChainHead, AuditEvent
 GENESIS = "0" * 64
 
 
-def chain_for(case_id: uuid.UUID | None) -> str:
-    return f"case:{case_id}" if case_id else "system"
+def chain_for(case_id: uuid.UUID | None, agency: str | None = None) -> str:
+    # Events outside a case chain per agency, so agencies never queue behind one another.
+    if case_id:
+        return f"case:{case_id}"
+    return f"agency:{agency}" if agency else "system"
 
 
 def _digest(prev_hash: str, body: dict) -> str:
@@ -66,7 +70,7 @@ async def record(
     at: datetime | None = None,
 ) -> AuditEvent:
     """Append one audit event to the chain of `case_id` (or the system chain)."""
-    chain = chain_for(case_id)
+    chain = chain_for(case_id, actor.agency_slug)
     # Create the head if missing, then lock it: concurrent writers to one chain queue here.
     await session.execute(
         pg_insert(AuditChainHead)

@@ -33,6 +33,7 @@ from asb_core.services import (
     updates,
 )
 
+QUEUE_STATES = ("due", "due_soon", "breached")
 IdempotencyKey = Parameter(
     header="Idempotency-Key", default=None, min_length=1, max_length=200, required=False
 )
@@ -172,15 +173,18 @@ async def meet_target(
 
 @get("/v1/targets")
 async def work_queue(
+    request: Request,
     actor: ActorDep,
     db_session: DbSession,
-    queue_state: str = Parameter(
-        query="state", default="due", pattern="^(due|breached|due_soon)$"
-    ),
     within_hours: int = Parameter(default=24, ge=1, le=24 * 90),
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Response:
+    # `state` is read by hand: Litestar reserves the name for application state.
+    queue_state = request.query_params.get("state", "due")
+    if queue_state not in QUEUE_STATES:
+        raise Problem(422, "state must be due, due_soon or breached", errors=[
+            {"field": "state", "message": "one of due, due_soon, breached"}])
     async with db_session.begin():
         result = await targets.work_queue(
             db_session, actor, state=queue_state, within_hours=within_hours, limit=limit,

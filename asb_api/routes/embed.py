@@ -82,7 +82,7 @@ def embed_assessment_page(request: Request) -> Response:
     body = _PAGE.replace("{{NONCE}}", nonce).replace("{{CONFIG}}", _config_json(origins))
     return Response(
         body,
-        media_type="text/html; charset=utf-8",
+        media_type="text/html",
         headers={
             "Content-Security-Policy": content_security_policy(nonce, origins),
             "X-Content-Type-Options": "nosniff",

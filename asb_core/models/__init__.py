@@ -13,6 +13,7 @@ from asb_core.models.case import (
 )
 from asb_core.models.diary import DiaryEntry, IdempotencyKey, Incident
 from asb_core.models.party import Party, PartyIdentity
+from asb_core.models.secrets import DeploymentSecret
 from asb_core.models.webhooks import OutboxEvent, WebhookDelivery, WebhookSubscription
 from asb_core.models.work import CaseReview, EscalationFlag, Target, Update
 
@@ -26,6 +27,7 @@ __all__ = [
     "CaseEvent",
     "CaseReferenceCounter",
     "CaseReview",
+    "DeploymentSecret",
     "DiaryEntry",
     "EscalationFlag",
     "EscalationState",

@@ -42,9 +42,16 @@ class Party(Base):
 
 
 class PartyIdentity(Base):
-    """Restricted: never logged, never exported, read only through `list_parties`."""
+    """Restricted: never logged, never exported, read only through `list_parties`.
+
+    The digests (keyed HMACs, see `asb_core.lookup_digest`) serve the repeat-caller lookup.
+    """
 
     __tablename__ = "party_identities"
+    __table_args__ = (
+        Index("ix_party_identities_phone_digest", "phone_digest"),
+        Index("ix_party_identities_address_digest", "address_digest"),
+    )
 
     party_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("parties.id", ondelete="CASCADE"), primary_key=True
@@ -54,6 +61,8 @@ class PartyIdentity(Base):
     email: Mapped[str | None] = mapped_column(Text)
     address: Mapped[str | None] = mapped_column(Text)
     date_of_birth: Mapped[date | None] = mapped_column(Date)
+    phone_digest: Mapped[str | None] = mapped_column(String(64))
+    address_digest: Mapped[str | None] = mapped_column(String(64))
 
     def __repr__(self) -> str:  # never let identity leak into logs or tracebacks
         return f"<PartyIdentity {self.party_id} (restricted)>"

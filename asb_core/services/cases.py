@@ -19,6 +19,7 @@ import harm_model as hm
 from asb_core import access, audit
 from asb_core.actor import Actor
 from asb_core.errors import Conflict, Forbidden, ValidationFailed
+from asb_core.lookup_digest import address_digest, load_pepper, phone_digest
 from asb_core.models.case import Case, EscalationState, Membership
 from asb_core.models.party import CONSENT_STATES, Party, PartyIdentity
 from asb_core.models.work import EscalationFlag, Target
@@ -53,7 +54,9 @@ def check_consent(consent: object, field: str = "consent") -> tuple[str, str | N
     return consent["state"], basis
 
 
-def identity_row(party_id: uuid.UUID, values: dict, prefix: str) -> PartyIdentity:
+def identity_row(
+    party_id: uuid.UUID, values: dict, prefix: str, pepper: bytes
+) -> PartyIdentity:
     for name in ("name", "phone", "email", "address"):
         v = values.get(name)
         if v is not None and not isinstance(v, str):
@@ -65,6 +68,8 @@ def identity_row(party_id: uuid.UUID, values: dict, prefix: str) -> PartyIdentit
         email=values.get("email"),
         address=values.get("address"),
         date_of_birth=_parse_dob(values.get("date_of_birth"), f"{prefix}date_of_birth"),
+        phone_digest=phone_digest(pepper, values.get("phone")),
+        address_digest=address_digest(pepper, values.get("address")),
     )
 
 
@@ -128,7 +133,7 @@ async def open_case(
     )
     session.add(party)
     await session.flush()
-    session.add(identity_row(party.id, victim, "victim."))
+    session.add(identity_row(party.id, victim, "victim.", await load_pepper(session)))
     session.add(
         EscalationState(
             case_id=case.id, policy_version=result.policy_version,

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from asb_core import access, audit
 from asb_core.actor import Actor
 from asb_core.errors import NotFound, ValidationFailed
+from asb_core.lookup_digest import load_pepper
 from asb_core.models.party import PARTY_ROLES, RESTRICTED_FIELDS, Party, PartyIdentity
 from asb_core.services import casefile
 from asb_core.services.cases import check_consent, identity_row
@@ -111,7 +112,7 @@ async def add_party(
               "date_of_birth": date_of_birth}
     given = [k for k, v in values.items() if v is not None]
     if given:
-        session.add(identity_row(party.id, values, ""))
+        session.add(identity_row(party.id, values, "", await load_pepper(session)))
     await session.flush()
     await casefile.event(session, actor, case.id, "party_added", now, party.id, role=role,
                          display_name=party.display_name)
