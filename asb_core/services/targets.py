@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from asb_core import access, audit
 from asb_core.actor import Actor
 from asb_core.errors import Conflict, NotFound, ValidationFailed
-from asb_core.models.case import Case, CaseEvent, Membership
+from asb_core.models.case import CaseEvent, Membership
 from asb_core.models.work import Target
 from asb_core.pagination import Page, check_limit, decode_cursor, page_of
 from asb_core.services import casefile
@@ -95,7 +95,9 @@ async def work_queue(
         and_(Membership.case_id == Target.case_id, Membership.agency_id == actor.agency_id),
     ).where(Target.closed_at.is_(None))
     if actor.role == "call_handler":
-        stmt = stmt.join(Case, Case.id == Target.case_id).where(access.readable_filter(actor))
+        # A subquery: the policy's membership EXISTS would otherwise auto-correlate with the
+        # join above and leave no FROM clause (a 500 for every call handler).
+        stmt = stmt.where(Target.case_id.in_(access.visible_case_ids(actor)))
     if state == "due":
         stmt = stmt.where(Target.state == "due", Target.due_at >= now)
     elif state == "due_soon":

@@ -46,6 +46,15 @@ def pytest_collection_modifyitems(session, config, items):
         items[:] = [i for i in items if Path(str(i.fspath)).name != FINAL_MODULE] + final
 
 
+@pytest.fixture
+def api(client):
+    """The in-process app (rolled-back transaction), every exchange checked against the
+    contract (as tests/contract's fixture of the same name)."""
+    from tests.contract.openapi_validation import ContractClient
+
+    return ContractClient(client)
+
+
 @pytest.fixture(scope="session")
 def shared_server(database_url):
     """One `asb serve` for the reliability tests that only need a running server."""
