@@ -30,6 +30,7 @@ from asb_api.routes import (
     me,
     repeat_caller,
 )
+from asb_api.routes import stats as stats_routes
 from asb_api.routes import webhooks as webhook_routes
 from asb_core.db import create_engine, resolve_database_url, session_factory
 from asb_core.settings import Settings, get_settings
@@ -59,6 +60,7 @@ ROUTES = [
     *cases.route_handlers,
     *casework.route_handlers,
     *webhook_routes.route_handlers,
+    *stats_routes.route_handlers,
 ]
 
 

@@ -58,6 +58,25 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    import json
+
+    from asb_core.actor import Actor
+    from asb_core.stats import statistics, to_csv
+
+    async def work(maker: Any) -> dict:
+        async with maker() as session, session.begin():
+            return await statistics(session, Actor.system(), from_=args.from_, to=args.to,
+                                    area=args.area)
+
+    result = _with_sessions(settings, work)
+    if args.format == "csv":
+        sys.stdout.write(to_csv(result))
+    else:
+        print(json.dumps(result, indent=2))
+    return 0
+
+
 def add_subcommands(sub: Any) -> None:
     worker = sub.add_parser(
         "worker", help="deliver webhooks (signed, retried, dead-lettered) and sweep targets"
@@ -66,3 +85,10 @@ def add_subcommands(sub: Any) -> None:
     worker.add_argument("--interval", type=float, default=5.0,
                         help="seconds between passes (default 5)")
     worker.set_defaults(func=cmd_worker)
+
+    st = sub.add_parser("stats", help="countywide statistics, small numbers suppressed")
+    st.add_argument("--format", choices=("json", "csv"), default="json")
+    st.add_argument("--from", dest="from_", help="first day, YYYY-MM-DD")
+    st.add_argument("--to", help="last day, YYYY-MM-DD")
+    st.add_argument("--area")
+    st.set_defaults(func=cmd_stats)

@@ -1,0 +1,52 @@
+"""Countywide statistics for analysts: `GET /v1/stats` (JSON tables, small numbers suppressed)
+and `GET /v1/stats/chart.svg` (the same figures as a picture, drawn on the server)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from litestar import Response, get
+from litestar.params import Parameter
+
+from asb_api.deps import ActorDep, DbSession
+from asb_api.http import json_response
+from asb_core import stats
+from asb_core.stats_chart import render_svg
+
+From = Parameter(query="from", default=None, description="first day (YYYY-MM-DD), inclusive")
+To = Parameter(query="to", default=None, description="last day (YYYY-MM-DD), inclusive")
+Area = Parameter(default=None, min_length=1, max_length=100)
+NO_STORE = {"Cache-Control": "private, no-store"}
+
+
+@get("/v1/stats")
+async def get_stats(
+    actor: ActorDep,
+    db_session: DbSession,
+    from_: date | None = From,
+    to: date | None = To,
+    area: str | None = Area,
+) -> Response:
+    async with db_session.begin():
+        body = await stats.statistics(db_session, actor, from_=from_, to=to, area=area)
+        return json_response(body, headers=NO_STORE)
+
+
+@get("/v1/stats/chart.svg")
+async def get_stats_chart(
+    actor: ActorDep,
+    db_session: DbSession,
+    from_: date | None = From,
+    to: date | None = To,
+    area: str | None = Area,
+) -> Response:
+    async with db_session.begin():
+        body = await stats.statistics(db_session, actor, from_=from_, to=to, area=area)
+    return Response(
+        render_svg(body), media_type="image/svg+xml; charset=utf-8",
+        headers={**NO_STORE, "Content-Security-Policy": "default-src 'none'; style-src "
+                 "'unsafe-inline'", "X-Content-Type-Options": "nosniff"},
+    )
+
+
+route_handlers = [get_stats, get_stats_chart]
