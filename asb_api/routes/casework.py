@@ -42,9 +42,6 @@ IdempotencyKey = Parameter(
 async def _add_entry(
     actor, db_session, case_id: UUID, body: dict, key: str | None
 ) -> Response:
-    if key is not None and not key.isprintable():
-        raise Problem(422, "Idempotency-Key must be printable text",
-                      errors=[{"field": "Idempotency-Key", "message": "not printable"}])
     try:
         async with db_session.begin():
             entry, _created = await diary.add_diary_entry(
@@ -123,12 +120,15 @@ async def list_assessments(
 
 @post("/v1/cases/{case_id:uuid}/updates")
 async def add_update(
-    actor: ActorDep, db_session: DbSession, case_id: UUID, data: UpdateIn
+    actor: ActorDep, db_session: DbSession, case_id: UUID, data: UpdateIn,
+    idempotency_key: str | None = IdempotencyKey,
 ) -> Response:
     async with db_session.begin():
         update = await updates.add_update(
             db_session, actor, case_id, kind=data.kind, text=data.text,
             owner_agency=data.owner_agency, due_at=data.due_at,
+            idempotency_key=idempotency_key,
+            request_fingerprint=fingerprint(data.model_dump(mode="json")),
         )
         return json_response(serialize.update(update), status=201)
 

@@ -14,15 +14,14 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, tuple_
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
-from asb_core import audit
+from asb_core import audit, idempotency
 from asb_core.actor import Actor
-from asb_core.errors import Conflict, IdempotencyKeyReused, NotFound, ValidationFailed
+from asb_core.errors import Conflict, NotFound, ValidationFailed
 from asb_core.models.case import Case, EscalationState
-from asb_core.models.diary import PERCEIVED_BY, DiaryEntry, IdempotencyKey, Incident
+from asb_core.models.diary import PERCEIVED_BY, DiaryEntry, Incident
 from asb_core.models.work import Target
 from asb_core.pagination import Page, check_limit, decode_cursor, page_of
 from asb_core.services import casefile
@@ -132,34 +131,6 @@ def validate(data: object, now: datetime) -> dict:
     return out
 
 
-async def _claim_key(
-    session: AsyncSession, actor: Actor, case_id: uuid.UUID, key: str, fingerprint: str
-) -> DiaryEntry | None:
-    """Claim the key, or return the entry an earlier request with it created."""
-    claimed = await session.execute(
-        pg_insert(IdempotencyKey)
-        .values(agency_id=actor.agency_id, key=key, fingerprint=fingerprint, case_id=case_id,
-                resource_type="diary_entry", created_at=datetime.now(UTC))
-        .on_conflict_do_nothing(index_elements=["agency_id", "key"])
-        .returning(IdempotencyKey.key)
-    )
-    if claimed.first() is not None:
-        return None
-    held = (
-        await session.execute(
-            select(IdempotencyKey).where(
-                IdempotencyKey.agency_id == actor.agency_id, IdempotencyKey.key == key
-            )
-        )
-    ).scalar_one()
-    if (held.fingerprint != fingerprint or held.case_id != case_id
-            or held.resource_type != "diary_entry" or held.resource_id is None):
-        raise IdempotencyKeyReused("this Idempotency-Key was used for a different request")
-    return (await session.execute(
-        select(DiaryEntry).where(DiaryEntry.id == held.resource_id)
-    )).scalar_one()
-
-
 async def add_diary_entry(
     session: AsyncSession,
     actor: Actor,
@@ -173,13 +144,15 @@ async def add_diary_entry(
     now = casefile.utcnow(now)
     case = await casefile.load_case(session, actor, case_id, "diary.add", lock=True)
     if idempotency_key is not None:
-        if not isinstance(idempotency_key, str) or not 1 <= len(idempotency_key) <= 255:
-            raise ValidationFailed("bad key", errors=[{"field": "Idempotency-Key",
-                                                       "message": "1 to 255 characters"}])
-        existing = await _claim_key(session, actor, case.id, idempotency_key,
-                                    request_fingerprint or "")
+        existing = await idempotency.claim(
+            session, actor, key=idempotency_key, fingerprint=request_fingerprint or "",
+            case_id=case.id, resource_type="diary_entry",
+        )
         if existing is not None:
-            return existing, False
+            entry = (await session.execute(
+                select(DiaryEntry).where(DiaryEntry.id == existing)
+            )).scalar_one()
+            return entry, False
     if case.status == "closed":
         raise Conflict("the case is closed: reopen it first")
     v = validate(data, now)
@@ -220,8 +193,7 @@ async def add_diary_entry(
     )
     session.add(incident)
     if idempotency_key is not None:
-        held = await session.get(IdempotencyKey, (actor.agency_id, idempotency_key))
-        held.resource_id = entry.id
+        await idempotency.bind(session, actor, idempotency_key, entry.id)
     await _fold(session, actor, case, entry, incident, now)
     await casefile.event(session, actor, case.id, "diary_entry", entry.recorded_at, entry.id,
                          category=entry.category, severity=entry.severity,

@@ -11,7 +11,7 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
-from asb_core import audit
+from asb_core import audit, idempotency
 from asb_core.actor import Actor
 from asb_core.errors import Conflict, NotFound, ValidationFailed
 from asb_core.models.case import Case
@@ -124,14 +124,28 @@ async def add_update(
     text: str,
     owner_agency: str | None = None,
     due_at: datetime | None = None,
+    idempotency_key: str | None = None,
+    request_fingerprint: str | None = None,
     now: datetime | None = None,
 ) -> Update:
+    """Record an update; with `idempotency_key`, a retry returns the first one (see
+    `asb_core.idempotency`)."""
     now = casefile.utcnow(now)
     case = await casefile.load_case(session, actor, case_id, "update.add", lock=True)
+    if idempotency_key is not None:
+        existing = await idempotency.claim(
+            session, actor, key=idempotency_key, fingerprint=request_fingerprint or "",
+            case_id=case.id, resource_type="update",
+        )
+        if existing is not None:
+            return (await session.execute(select(Update).where(Update.id == existing))).scalar_one()
     if case.status == "closed":
         raise Conflict("the case is closed: reopen it first")
-    return await record_update(session, actor, case, kind=kind, text=text,
-                               owner_agency=owner_agency, due_at=due_at, now=now)
+    row = await record_update(session, actor, case, kind=kind, text=text,
+                              owner_agency=owner_agency, due_at=due_at, now=now)
+    if idempotency_key is not None:
+        await idempotency.bind(session, actor, idempotency_key, row.id)
+    return row
 
 
 async def complete_action(

@@ -235,3 +235,25 @@ async def test_roles_are_refused_where_they_should_be(people):
     assert (await auditor.post(f"/v1/cases/{cid}/updates",
                                json={"kind": "update", "text": "x"})).status_code == 403
     assert (await officer.get("/v1/audit")).status_code == 403
+
+
+async def test_housing_system_retries_an_update_safely(people):
+    officer, housing = people["officer"], people["housing"]
+    cid = (await officer.post("/v1/cases", json=case_body())).json()["id"]
+    await officer.post(f"/v1/cases/{cid}/members",
+                       json={"agency": "fen-housing", "basis": "consent"})
+    body = {"kind": "update", "text": "Tenancy warning letter sent"}
+    key = {"Idempotency-Key": "crm-update-77"}
+    first = await housing.post(f"/v1/cases/{cid}/updates", json=body, headers=key)
+    again = await housing.post(f"/v1/cases/{cid}/updates", json=body, headers=key)
+    assert first.status_code == again.status_code == 201
+    assert again.json() == first.json()
+    clash = await housing.post(f"/v1/cases/{cid}/updates",
+                               json={**body, "text": "Something else"}, headers=key)
+    assert clash.status_code == 422
+    assert clash.json()["type"].endswith("/idempotency-key-reused")
+    # A diary entry may not reuse the key of an update either.
+    clash = await housing.post(f"/v1/cases/{cid}/diary-entries", json=entry_body(), headers=key)
+    assert clash.status_code == 422
+    items = (await officer.get(f"/v1/cases/{cid}/updates")).json()["items"]
+    assert [u["text"] for u in items].count("Tenancy warning letter sent") == 1

@@ -1,0 +1,67 @@
+"""Idempotency keys for integration writes, claimed in the transaction of the write itself.
+
+A key belongs to the caller's agency. The first request claims it (an INSERT that either wins or
+finds the earlier claim); the resource it creates is bound to it before commit. A retry with the
+same key and the same request gets the first resource back; the same key with a different
+request, another case or another kind of resource is refused. Because the claim rolls back with
+a failed write, a request that failed can always be retried with its key.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from asb_core.actor import Actor
+from asb_core.errors import IdempotencyKeyReused, ValidationFailed
+from asb_core.models.diary import IdempotencyKey
+
+
+def check_key(key: object) -> str:
+    if not isinstance(key, str) or not 1 <= len(key) <= 255 or not key.isprintable():
+        raise ValidationFailed("bad Idempotency-Key", errors=[
+            {"field": "Idempotency-Key", "message": "1 to 255 printable characters"}])
+    return key
+
+
+async def claim(
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    key: str,
+    fingerprint: str,
+    case_id: uuid.UUID | None,
+    resource_type: str,
+) -> uuid.UUID | None:
+    """Claim `key`; None when this request is the first, else the id of the earlier resource."""
+    check_key(key)
+    claimed = await session.execute(
+        pg_insert(IdempotencyKey)
+        .values(agency_id=actor.agency_id, key=key, fingerprint=fingerprint, case_id=case_id,
+                resource_type=resource_type, created_at=datetime.now(UTC))
+        .on_conflict_do_nothing(index_elements=["agency_id", "key"])
+        .returning(IdempotencyKey.key)
+    )
+    if claimed.first() is not None:
+        return None
+    held = (
+        await session.execute(
+            select(IdempotencyKey).where(
+                IdempotencyKey.agency_id == actor.agency_id, IdempotencyKey.key == key
+            )
+        )
+    ).scalar_one()
+    if (held.fingerprint != fingerprint or held.case_id != case_id
+            or held.resource_type != resource_type or held.resource_id is None):
+        raise IdempotencyKeyReused("this Idempotency-Key was used for a different request")
+    return held.resource_id
+
+
+async def bind(session: AsyncSession, actor: Actor, key: str, resource_id: uuid.UUID) -> None:
+    """Record the resource the claiming request created (same transaction)."""
+    held = await session.get(IdempotencyKey, (actor.agency_id, key))
+    held.resource_id = resource_id
