@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,6 +46,23 @@ def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+_CODE = re.compile(r"`([^`]+)`")
+_BOLD = re.compile(r"\*\*([^*]+)\*\*")
+# A bold lead-in ("**Errors.**") starts a new paragraph even inside a folded YAML string.
+_LEAD = re.compile(r"\s+(?=\*\*[^*]+\.\*\*)")
+
+
+def _md(text: object) -> str:
+    """The small Markdown subset the contract's descriptions use: paragraphs, code, bold."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", str(text or "")):
+        for part in _LEAD.split(block.strip()):
+            if part:
+                inner = _BOLD.sub(r"<strong>\1</strong>", _CODE.sub(r"<code>\1</code>", _e(part)))
+                paragraphs.append(f"<p>{inner}</p>")
+    return "".join(paragraphs)
+
+
 def _schema_label(schema: dict | None) -> str:
     if not schema:
         return ""
@@ -79,10 +97,18 @@ def render_docs() -> str:
         "text-transform:uppercase}",
         "</style></head><body>",
         f"<h1>{_e(info.get('title', 'API'))} <small>{_e(info.get('version', ''))}</small></h1>",
-        f"<p>{_e(info.get('description', ''))}</p>",
-        "<p>The machine-readable contract: <a href='/openapi.yaml'>/openapi.yaml</a>.</p>",
-        "<h2>Operations</h2>",
+        _md(info.get("description", "")),
+        "<p>Contract: <a href='/openapi.yaml'>/openapi.yaml</a>.</p>",
+        "<h2>Operations</h2><ul>",
     ]
+    for path, item in doc.get("paths", {}).items():
+        for method, op in item.items():
+            if method in {"get", "post", "put", "patch", "delete"}:
+                out.append(
+                    f"<li><a href='#{_e(op.get('operationId', ''))}'><code>"
+                    f"{_e(method.upper())} {_e(path)}</code></a> {_e(op.get('summary', ''))}</li>"
+                )
+    out.append("</ul>")
     for path, item in doc.get("paths", {}).items():
         for method, op in item.items():
             if method not in {"get", "post", "put", "patch", "delete"}:
@@ -91,7 +117,7 @@ def render_docs() -> str:
             out.append(f"<h3><span class='m'>{_e(method)}</span> <code>{_e(path)}</code></h3>")
             out.append(f"<p><strong>{_e(op.get('summary', ''))}</strong></p>")
             if op.get("description"):
-                out.append(f"<p>{_e(op['description'])}</p>")
+                out.append(_md(op["description"]))
             params = list(item.get("parameters", [])) + list(op.get("parameters", []))
             if params:
                 out.append("<table><tr><th>parameter</th><th>in</th><th>type</th><th>about</th></tr>")
@@ -101,7 +127,7 @@ def render_docs() -> str:
                         f"<tr><td><code>{_e(p.get('name'))}</code>"
                         f"{' (required)' if p.get('required') else ''}</td>"
                         f"<td>{_e(p.get('in'))}</td><td>{_schema_label(p.get('schema'))}</td>"
-                        f"<td>{_e(p.get('description', ''))}</td></tr>"
+                        f"<td>{_md(p.get('description', ''))}</td></tr>"
                     )
                 out.append("</table>")
             body = _resolve(doc, op.get("requestBody") or {})
@@ -110,14 +136,14 @@ def render_docs() -> str:
             out.append("<table><tr><th>status</th><th>meaning</th></tr>")
             for status, resp in (op.get("responses") or {}).items():
                 resp = _resolve(doc, resp)
-                about = _e(resp.get("description", ""))
+                about = _md(resp.get("description", ""))
                 out.append(f"<tr><td>{_e(status)}</td><td>{about}</td></tr>")
             out.append("</table></div>")
     out.append("<h2>Schemas</h2>")
     for name, schema in (doc.get("components", {}).get("schemas") or {}).items():
         out.append(f"<h3 id='schema-{_e(name)}'>{_e(name)}</h3>")
         if schema.get("description"):
-            out.append(f"<p>{_e(schema['description'])}</p>")
+            out.append(_md(schema["description"]))
         props = schema.get("properties") or {}
         required = set(schema.get("required") or [])
         if props:
@@ -125,7 +151,7 @@ def render_docs() -> str:
             for field, sub in props.items():
                 out.append(
                     f"<tr><td><code>{_e(field)}</code>{' *' if field in required else ''}</td>"
-                    f"<td>{_schema_label(sub)}</td><td>{_e(sub.get('description', ''))}</td></tr>"
+                    f"<td>{_schema_label(sub)}</td><td>{_md(sub.get('description', ''))}</td></tr>"
                 )
             out.append("</table>")
         else:
