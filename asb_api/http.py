@@ -6,17 +6,26 @@ import hashlib
 import json
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Any, TypeVar
+from uuid import UUID
 
 from litestar import Request, Response
-from litestar.params import Parameter
+from litestar.params import FromPath, HeaderParameter, QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_api.problems import Problem
 
 T = TypeVar("T")
 
-Limit = Annotated[int, Parameter(ge=1, le=200, description="page size")]
-Cursor = Annotated[str | None, Parameter(max_length=500, description="opaque keyset cursor")]
+Limit = Annotated[int, QueryParameter(ge=1, le=200, description="page size")]
+Cursor = Annotated[
+    str | None, QueryParameter(max_length=500, description="opaque keyset cursor")
+]
+PathId = FromPath[UUID]
+PathSlug = FromPath[str]
+IdempotencyKey = Annotated[
+    str | None,
+    HeaderParameter(name="Idempotency-Key", min_length=1, max_length=200, required=False),
+]
 
 
 def etag(version: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from litestar import Response, get
+from litestar.params import FromQuery
 
 from asb_api import serialize
 from asb_api.deps import ActorDep, DbSession
@@ -14,7 +15,10 @@ from asb_core.services import audit_read
 
 @get("/v1/audit")
 async def list_audit(
-    actor: ActorDep, db_session: DbSession, case_id: UUID | None = None, limit: Limit = 50,
+    actor: ActorDep,
+    db_session: DbSession,
+    case_id: FromQuery[UUID | None] = None,
+    limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Response:
     async with db_session.begin():

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from uuid import UUID
+from typing import Annotated
 
 from litestar import Request, Response, delete, get, patch, post
-from litestar.params import Parameter
+from litestar.params import JSONBody, QueryParameter
 
 import harm_model
 from asb_api import serialize
@@ -13,6 +13,8 @@ from asb_api.deps import ActorDep, DbSession
 from asb_api.http import (
     Cursor,
     Limit,
+    PathId,
+    PathSlug,
     etag,
     json_response,
     optional_version,
@@ -32,14 +34,20 @@ def _case_response(case, *, status: int = 200, location: bool = False) -> Respon
 
 
 @post("/v1/cases")
-async def open_case(actor: ActorDep, db_session: DbSession, data: OpenCaseIn) -> Response:
+async def open_case(actor: ActorDep, db_session: DbSession, data: JSONBody[OpenCaseIn]) -> Response:
     judgement = data.judgement.model_dump() if data.judgement else None
     try:
         async with db_session.begin():
             case = await cases.open_case(
-                db_session, actor, area=data.area, answers=data.answers,
-                victim=data.victim.model_dump(), consent=data.consent.model_dump(),
-                judgement=judgement, summary=data.summary, policy_version=data.policy_version,
+                db_session,
+                actor,
+                area=data.area,
+                answers=data.answers,
+                victim=data.victim.model_dump(),
+                consent=data.consent.model_dump(),
+                judgement=judgement,
+                summary=data.summary,
+                policy_version=data.policy_version,
             )
             return _case_response(case, status=201, location=True)
     except harm_model.HarmValidationError as exc:
@@ -50,31 +58,42 @@ async def open_case(actor: ActorDep, db_session: DbSession, data: OpenCaseIn) ->
 async def list_cases(
     actor: ActorDep,
     db_session: DbSession,
-    risk_level: str | None = Parameter(default=None, pattern="^(standard|medium|high)$"),
-    status: str | None = Parameter(default=None, pattern="^(open|active|review|closed)$"),
-    flag: str | None = Parameter(default=None, max_length=64),
-    target_state: str | None = Parameter(default=None, pattern="^(due|breached)$"),
-    area: str | None = Parameter(default=None, max_length=100),
+    risk_level: Annotated[str | None, QueryParameter(pattern="^(standard|medium|high)$")] = None,
+    status: Annotated[str | None, QueryParameter(pattern="^(open|active|review|closed)$")] = None,
+    flag: Annotated[str | None, QueryParameter(max_length=64)] = None,
+    target_state: Annotated[str | None, QueryParameter(pattern="^(due|breached)$")] = None,
+    area: Annotated[str | None, QueryParameter(max_length=100)] = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Response:
     async with db_session.begin():
         result = await cases.list_cases(
-            db_session, actor, level=risk_level, status=status, flag=flag,
-            target_state=target_state, area=area, limit=limit, cursor=cursor,
+            db_session,
+            actor,
+            level=risk_level,
+            status=status,
+            flag=flag,
+            target_state=target_state,
+            area=area,
+            limit=limit,
+            cursor=cursor,
         )
         return json_response(page([serialize.case(c) for c in result.items], result.next_cursor))
 
 
 @get("/v1/cases/{case_id:uuid}")
-async def get_case(actor: ActorDep, db_session: DbSession, case_id: UUID) -> Response:
+async def get_case(actor: ActorDep, db_session: DbSession, case_id: PathId) -> Response:
     async with db_session.begin():
         return _case_response(await cases.get_case(db_session, actor, case_id))
 
 
 @patch("/v1/cases/{case_id:uuid}")
 async def update_case(
-    request: Request, actor: ActorDep, db_session: DbSession, case_id: UUID, data: CasePatchIn
+    request: Request,
+    actor: ActorDep,
+    db_session: DbSession,
+    case_id: PathId,
+    data: JSONBody[CasePatchIn],
 ) -> Response:
     async with db_session.begin():
         # Not-found and not-visible are decided before the precondition, so a non-member
@@ -89,12 +108,19 @@ async def update_case(
 
 @post("/v1/cases/{case_id:uuid}/close", status_code=200)
 async def close_case(
-    request: Request, actor: ActorDep, db_session: DbSession, case_id: UUID, data: CloseIn
+    request: Request,
+    actor: ActorDep,
+    db_session: DbSession,
+    case_id: PathId,
+    data: JSONBody[CloseIn],
 ) -> Response:
     async with db_session.begin():
         await cases.get_case(db_session, actor, case_id)
         case = await cases.close_case(
-            db_session, actor, case_id, outcome=data.outcome,
+            db_session,
+            actor,
+            case_id,
+            outcome=data.outcome,
             final_victim_update=data.final_victim_update,
             expected_version=optional_version(request),
         )
@@ -103,7 +129,7 @@ async def close_case(
 
 @post("/v1/cases/{case_id:uuid}/reopen", status_code=200)
 async def reopen_case(
-    actor: ActorDep, db_session: DbSession, case_id: UUID, data: ReopenIn
+    actor: ActorDep, db_session: DbSession, case_id: PathId, data: JSONBody[ReopenIn]
 ) -> Response:
     async with db_session.begin():
         case = await cases.reopen_case(db_session, actor, case_id, reason=data.reason)
@@ -111,14 +137,14 @@ async def reopen_case(
 
 
 @get("/v1/cases/{case_id:uuid}/parties")
-async def list_parties(actor: ActorDep, db_session: DbSession, case_id: UUID) -> Response:
+async def list_parties(actor: ActorDep, db_session: DbSession, case_id: PathId) -> Response:
     async with db_session.begin():
         views = await parties.list_parties(db_session, actor, case_id)
         return json_response({"items": [serialize.party(v) for v in views]})
 
 
 @get("/v1/cases/{case_id:uuid}/members")
-async def list_members(actor: ActorDep, db_session: DbSession, case_id: UUID) -> Response:
+async def list_members(actor: ActorDep, db_session: DbSession, case_id: PathId) -> Response:
     async with db_session.begin():
         members = await sharing.list_members(db_session, actor, case_id)
         return json_response({"items": [serialize.member(m) for m in members]})
@@ -126,12 +152,17 @@ async def list_members(actor: ActorDep, db_session: DbSession, case_id: UUID) ->
 
 @post("/v1/cases/{case_id:uuid}/members")
 async def share_case(
-    actor: ActorDep, db_session: DbSession, case_id: UUID, data: ShareIn
+    actor: ActorDep, db_session: DbSession, case_id: PathId, data: JSONBody[ShareIn]
 ) -> Response:
     async with db_session.begin():
         member = await sharing.share_case(
-            db_session, actor, case_id, agency_slug=data.agency, basis=data.basis,
-            legal_basis=data.legal_basis, justification=data.justification,
+            db_session,
+            actor,
+            case_id,
+            agency_slug=data.agency,
+            basis=data.basis,
+            legal_basis=data.legal_basis,
+            justification=data.justification,
         )
         return json_response(serialize.member(member), status=201)
 
@@ -140,15 +171,23 @@ async def share_case(
 async def remove_member(
     actor: ActorDep,
     db_session: DbSession,
-    case_id: UUID,
-    agency: str,
-    reason: str = Parameter(min_length=1, max_length=2000),
+    case_id: PathId,
+    agency: PathSlug,
+    reason: Annotated[str, QueryParameter(min_length=1, max_length=2000)],
 ) -> None:
     async with db_session.begin():
         await sharing.remove_member(db_session, actor, case_id, agency, reason=reason)
 
 
 route_handlers = [
-    open_case, list_cases, get_case, update_case, close_case, reopen_case,
-    list_parties, list_members, share_case, remove_member,
+    open_case,
+    list_cases,
+    get_case,
+    update_case,
+    close_case,
+    reopen_case,
+    list_parties,
+    list_members,
+    share_case,
+    remove_member,
 ]

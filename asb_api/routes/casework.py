@@ -3,15 +3,23 @@ escalation flags, the timeline and ASB Case Review applications."""
 
 from __future__ import annotations
 
-from uuid import UUID
+from typing import Annotated
 
 from litestar import Request, Response, get, post
-from litestar.params import Parameter
+from litestar.params import FromQuery, JSONBody, QueryParameter
 
 import harm_model
 from asb_api import serialize
 from asb_api.deps import ActorDep, DbSession
-from asb_api.http import Cursor, Limit, fingerprint, json_response, page
+from asb_api.http import (
+    Cursor,
+    IdempotencyKey,
+    Limit,
+    PathId,
+    fingerprint,
+    json_response,
+    page,
+)
 from asb_api.problems import Problem
 from asb_api.routes.assessments import harm_problem
 from asb_api.schemas import (
@@ -34,23 +42,23 @@ from asb_core.services import (
 )
 
 QUEUE_STATES = ("due", "due_soon", "breached")
-IdempotencyKey = Parameter(
-    header="Idempotency-Key", default=None, min_length=1, max_length=200, required=False
-)
 
 
-async def _add_entry(
-    actor, db_session, case_id: UUID, body: dict, key: str | None
-) -> Response:
+async def _add_entry(actor, db_session, case_id: PathId, body: dict, key: str | None) -> Response:
     try:
         async with db_session.begin():
             entry, _created = await diary.add_diary_entry(
-                db_session, actor, case_id, data=body, idempotency_key=key,
+                db_session,
+                actor,
+                case_id,
+                data=body,
+                idempotency_key=key,
                 request_fingerprint=fingerprint(body),
             )
             # A replay answers exactly as the first request did: 201 with the same entry.
             return json_response(
-                serialize.diary_entry(entry), status=201,
+                serialize.diary_entry(entry),
+                status=201,
                 headers={"Location": f"/v1/cases/{case_id}/diary-entries/{entry.id}"},
             )
     except harm_model.HarmValidationError as exc:
@@ -59,17 +67,26 @@ async def _add_entry(
 
 @post("/v1/cases/{case_id:uuid}/diary-entries")
 async def add_diary_entry(
-    request: Request, actor: ActorDep, db_session: DbSession, case_id: UUID, data: DiaryEntryIn,
-    idempotency_key: str | None = IdempotencyKey,
+    request: Request,
+    actor: ActorDep,
+    db_session: DbSession,
+    case_id: PathId,
+    data: JSONBody[DiaryEntryIn],
+    idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    return await _add_entry(actor, db_session, case_id, data.model_dump(mode="json"),
-                            idempotency_key)
+    return await _add_entry(
+        actor, db_session, case_id, data.model_dump(mode="json"), idempotency_key
+    )
 
 
 @post("/v1/cases/{case_id:uuid}/diary-entries/{entry_id:uuid}/amendments")
 async def amend_diary_entry(
-    actor: ActorDep, db_session: DbSession, case_id: UUID, entry_id: UUID, data: AmendmentIn,
-    idempotency_key: str | None = IdempotencyKey,
+    actor: ActorDep,
+    db_session: DbSession,
+    case_id: PathId,
+    entry_id: PathId,
+    data: JSONBody[AmendmentIn],
+    idempotency_key: IdempotencyKey = None,
 ) -> Response:
     body = data.model_dump(mode="json")
     body["amends"] = str(entry_id)
@@ -78,7 +95,11 @@ async def amend_diary_entry(
 
 @get("/v1/cases/{case_id:uuid}/diary-entries")
 async def list_diary_entries(
-    actor: ActorDep, db_session: DbSession, case_id: UUID, limit: Limit = 50, cursor: Cursor = None
+    actor: ActorDep,
+    db_session: DbSession,
+    case_id: PathId,
+    limit: Limit = 50,
+    cursor: Cursor = None,
 ) -> Response:
     async with db_session.begin():
         result = await diary.list_diary_entries(
@@ -91,12 +112,15 @@ async def list_diary_entries(
 
 @post("/v1/cases/{case_id:uuid}/assessments")
 async def reassess_case(
-    actor: ActorDep, db_session: DbSession, case_id: UUID, data: ReassessIn
+    actor: ActorDep, db_session: DbSession, case_id: PathId, data: JSONBody[ReassessIn]
 ) -> Response:
     try:
         async with db_session.begin():
             assessment = await assessments.reassess(
-                db_session, actor, case_id, answers=data.answers,
+                db_session,
+                actor,
+                case_id,
+                answers=data.answers,
                 judgement=data.judgement.model_dump() if data.judgement else None,
                 policy_version=data.policy_version,
             )
@@ -107,7 +131,11 @@ async def reassess_case(
 
 @get("/v1/cases/{case_id:uuid}/assessments")
 async def list_assessments(
-    actor: ActorDep, db_session: DbSession, case_id: UUID, limit: Limit = 50, cursor: Cursor = None
+    actor: ActorDep,
+    db_session: DbSession,
+    case_id: PathId,
+    limit: Limit = 50,
+    cursor: Cursor = None,
 ) -> Response:
     async with db_session.begin():
         result = await assessments.list_assessments(
@@ -120,13 +148,21 @@ async def list_assessments(
 
 @post("/v1/cases/{case_id:uuid}/updates")
 async def add_update(
-    actor: ActorDep, db_session: DbSession, case_id: UUID, data: UpdateIn,
-    idempotency_key: str | None = IdempotencyKey,
+    actor: ActorDep,
+    db_session: DbSession,
+    case_id: PathId,
+    data: JSONBody[UpdateIn],
+    idempotency_key: IdempotencyKey = None,
 ) -> Response:
     async with db_session.begin():
         update = await updates.add_update(
-            db_session, actor, case_id, kind=data.kind, text=data.text,
-            owner_agency=data.owner_agency, due_at=data.due_at,
+            db_session,
+            actor,
+            case_id,
+            kind=data.kind,
+            text=data.text,
+            owner_agency=data.owner_agency,
+            due_at=data.due_at,
             idempotency_key=idempotency_key,
             request_fingerprint=fingerprint(data.model_dump(mode="json")),
         )
@@ -135,7 +171,11 @@ async def add_update(
 
 @get("/v1/cases/{case_id:uuid}/updates")
 async def list_updates(
-    actor: ActorDep, db_session: DbSession, case_id: UUID, limit: Limit = 50, cursor: Cursor = None
+    actor: ActorDep,
+    db_session: DbSession,
+    case_id: PathId,
+    limit: Limit = 50,
+    cursor: Cursor = None,
 ) -> Response:
     async with db_session.begin():
         result = await updates.list_updates(db_session, actor, case_id, limit=limit, cursor=cursor)
@@ -144,7 +184,7 @@ async def list_updates(
 
 @post("/v1/cases/{case_id:uuid}/updates/{update_id:uuid}/done", status_code=200)
 async def complete_action(
-    actor: ActorDep, db_session: DbSession, case_id: UUID, update_id: UUID
+    actor: ActorDep, db_session: DbSession, case_id: PathId, update_id: PathId
 ) -> Response:
     async with db_session.begin():
         update = await updates.complete_action(db_session, actor, case_id, update_id)
@@ -152,7 +192,7 @@ async def complete_action(
 
 
 @get("/v1/cases/{case_id:uuid}/targets")
-async def list_case_targets(actor: ActorDep, db_session: DbSession, case_id: UUID) -> Response:
+async def list_case_targets(actor: ActorDep, db_session: DbSession, case_id: PathId) -> Response:
     async with db_session.begin():
         items = await targets.list_case_targets(db_session, actor, case_id)
         return json_response({"items": [serialize.target(t) for t in items]})
@@ -160,12 +200,18 @@ async def list_case_targets(actor: ActorDep, db_session: DbSession, case_id: UUI
 
 @post("/v1/cases/{case_id:uuid}/targets/{target_id:uuid}/met", status_code=200)
 async def meet_target(
-    actor: ActorDep, db_session: DbSession, case_id: UUID, target_id: UUID,
-    data: TargetMetIn | None = None,
+    actor: ActorDep,
+    db_session: DbSession,
+    case_id: PathId,
+    target_id: PathId,
+    data: JSONBody[TargetMetIn | None] = None,
 ) -> Response:
     async with db_session.begin():
         target = await targets.mark_target_met(
-            db_session, actor, case_id, target_id,
+            db_session,
+            actor,
+            case_id,
+            target_id,
             late_reason=data.late_reason if data else None,
         )
         return json_response(serialize.target(target))
@@ -176,30 +222,42 @@ async def work_queue(
     request: Request,
     actor: ActorDep,
     db_session: DbSession,
-    within_hours: int = Parameter(default=24, ge=1, le=24 * 90),
+    within_hours: Annotated[int, QueryParameter(ge=1, le=24 * 90)] = 24,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Response:
     # `state` is read by hand: Litestar reserves the name for application state.
     queue_state = request.query_params.get("state", "due")
     if queue_state not in QUEUE_STATES:
-        raise Problem(422, "state must be due, due_soon or breached", errors=[
-            {"field": "state", "message": "one of due, due_soon, breached"}])
+        raise Problem(
+            422,
+            "state must be due, due_soon or breached",
+            errors=[{"field": "state", "message": "one of due, due_soon, breached"}],
+        )
     async with db_session.begin():
         result = await targets.work_queue(
-            db_session, actor, state=queue_state, within_hours=within_hours, limit=limit,
+            db_session,
+            actor,
+            state=queue_state,
+            within_hours=within_hours,
+            limit=limit,
             cursor=cursor,
         )
         labels = await references.case_labels(db_session, (t.case_id for t in result.items))
-        return json_response(page(
-            [serialize.queue_item(t, labels[t.case_id][0]) for t in result.items],
-            result.next_cursor,
-        ))
+        return json_response(
+            page(
+                [serialize.queue_item(t, labels[t.case_id][0]) for t in result.items],
+                result.next_cursor,
+            )
+        )
 
 
 @get("/v1/cases/{case_id:uuid}/escalations")
 async def list_escalations(
-    actor: ActorDep, db_session: DbSession, case_id: UUID, include_cleared: bool = False
+    actor: ActorDep,
+    db_session: DbSession,
+    case_id: PathId,
+    include_cleared: FromQuery[bool] = False,
 ) -> Response:
     async with db_session.begin():
         items = await escalations.list_flags(
@@ -210,7 +268,11 @@ async def list_escalations(
 
 @get("/v1/cases/{case_id:uuid}/timeline")
 async def get_timeline(
-    actor: ActorDep, db_session: DbSession, case_id: UUID, limit: Limit = 50, cursor: Cursor = None
+    actor: ActorDep,
+    db_session: DbSession,
+    case_id: PathId,
+    limit: Limit = 50,
+    cursor: Cursor = None,
 ) -> Response:
     async with db_session.begin():
         result = await timeline.timeline(db_session, actor, case_id, limit=limit, cursor=cursor)
@@ -221,25 +283,40 @@ async def get_timeline(
 
 @post("/v1/cases/{case_id:uuid}/case-review")
 async def log_case_review(
-    actor: ActorDep, db_session: DbSession, case_id: UUID, data: CaseReviewIn
+    actor: ActorDep, db_session: DbSession, case_id: PathId, data: JSONBody[CaseReviewIn]
 ) -> Response:
     async with db_session.begin():
         review = await case_review.log_application(
-            db_session, actor, case_id, applicant_description=data.applicant_description,
+            db_session,
+            actor,
+            case_id,
+            applicant_description=data.applicant_description,
             applied_at=data.applied_at,
         )
         return json_response(serialize.case_review(review), status=201)
 
 
 @get("/v1/cases/{case_id:uuid}/case-review")
-async def list_case_reviews(actor: ActorDep, db_session: DbSession, case_id: UUID) -> Response:
+async def list_case_reviews(actor: ActorDep, db_session: DbSession, case_id: PathId) -> Response:
     async with db_session.begin():
         items = await case_review.list_applications(db_session, actor, case_id)
         return json_response({"items": [serialize.case_review(r) for r in items]})
 
 
 route_handlers = [
-    add_diary_entry, amend_diary_entry, list_diary_entries, reassess_case, list_assessments,
-    add_update, list_updates, complete_action, list_case_targets, meet_target, work_queue,
-    list_escalations, get_timeline, log_case_review, list_case_reviews,
+    add_diary_entry,
+    amend_diary_entry,
+    list_diary_entries,
+    reassess_case,
+    list_assessments,
+    add_update,
+    list_updates,
+    complete_action,
+    list_case_targets,
+    meet_target,
+    work_queue,
+    list_escalations,
+    get_timeline,
+    log_case_review,
+    list_case_reviews,
 ]

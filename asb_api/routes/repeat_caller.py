@@ -5,6 +5,7 @@ access logs."""
 from __future__ import annotations
 
 from litestar import Response, post
+from litestar.params import JSONBody
 
 from asb_api.deps import ActorDep, DbSession
 from asb_api.http import json_response
@@ -14,7 +15,7 @@ from asb_core.services import repeat_caller
 
 @post("/v1/repeat-caller-lookup", status_code=200)
 async def repeat_caller_lookup(
-    actor: ActorDep, db_session: DbSession, data: RepeatCallerIn
+    actor: ActorDep, db_session: DbSession, data: JSONBody[RepeatCallerIn]
 ) -> Response:
     async with db_session.begin():
         result = await repeat_caller.lookup(
