@@ -8,12 +8,13 @@ bad keys is answered 429 before any lookup; each valid key has its own request b
 from __future__ import annotations
 
 from litestar import Request
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from asb_api import embed_tokens
-from asb_api.deps import DbSession
 from asb_api.problems import Problem
 from asb_core.actor import Actor
-from asb_core.services.admin import authenticate
+from asb_core.key_lookup import actor_for_key, actor_for_key_on_engine
+from asb_core.keys import looks_like_key
 
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="asb"'}
 # What a scoped actor (an embed token) may call: evaluating, reading the policy, opening a case.
@@ -43,7 +44,7 @@ def _too_many(limiter, key: str, what: str) -> Problem:
                    headers={"Retry-After": str(limiter.retry_after(key))})
 
 
-async def provide_actor(request: Request, db_session: DbSession) -> Actor:
+async def provide_actor(request: Request) -> Actor:
     cached = request.scope.get("asb_actor")
     if cached is not None:
         return cached
@@ -61,7 +62,12 @@ async def provide_actor(request: Request, db_session: DbSession) -> Actor:
         # Stateless: checked against the signing key, no database access.
         actor = embed_tokens.verify(token, embed_tokens.signing_key(state))
     else:
-        actor = await state.authenticator(db_session, token)
+        # A session of its own, opened only for API keys (an embed token needs none).
+        session = state.sessionmaker()
+        try:
+            actor = await state.authenticator(session, token)
+        finally:
+            await session.close()
     if actor is None:
         bad_keys.allow(client)
         raise Problem(401, "the API key is not valid", headers=_CHALLENGE)
@@ -76,5 +82,17 @@ async def provide_actor(request: Request, db_session: DbSession) -> Actor:
 
 
 async def authenticate_in_transaction(db_session, token: str) -> Actor | None:
-    async with db_session.begin():
-        return await authenticate(db_session, token)
+    """One indexed query, one round trip (see `asb_core.key_lookup`).
+
+    With the app's own engine the lookup runs on a small pool without pre-ping or BEGIN/COMMIT;
+    a session joined to an outer connection (tests) runs the same statement inside it, so it
+    sees that transaction's rows.
+    """
+    if not looks_like_key(token):
+        return None
+    bind = db_session.bind
+    if isinstance(bind, AsyncEngine):
+        return await actor_for_key_on_engine(bind, token)
+    connection = await db_session.connection()
+    raw = await connection.get_raw_connection()
+    return await actor_for_key(raw.driver_connection, token)

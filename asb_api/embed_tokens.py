@@ -91,8 +91,30 @@ def issue(actor: Actor, key: bytes, *, now: float | None = None,
     return f"{EMBED_PREFIX}{body}.{_sign(key, body)}", exp
 
 
+_verified: dict[tuple[str, bytes], tuple[Actor, int]] = {}
+_VERIFIED_MAX = 10_000
+
+
 def verify(token: str, key: bytes, *, now: float | None = None) -> Actor | None:
-    """The Actor a valid, unexpired token stands for; None for anything else."""
+    """The Actor a valid, unexpired token stands for; None for anything else.
+
+    A token is immutable and cannot be recalled, so a verified one is remembered (per process,
+    bounded) and only its expiry is checked again: the page's requests skip the HMAC and JSON.
+    """
+    current = time.time() if now is None else now
+    hit = _verified.get((token, key))
+    if hit is not None:
+        return hit[0] if hit[1] > current else None
+    verified = _verify(token, key, current)
+    if verified is None:
+        return None
+    if len(_verified) >= _VERIFIED_MAX:
+        _verified.clear()
+    _verified[(token, key)] = verified
+    return verified[0]
+
+
+def _verify(token: str, key: bytes, now: float) -> tuple[Actor, int] | None:
     if not token.startswith(EMBED_PREFIX) or len(token) > MAX_TOKEN_LENGTH or not token.isascii():
         return None
     body, dot, signature = token[len(EMBED_PREFIX):].partition(".")
@@ -104,11 +126,11 @@ def verify(token: str, key: bytes, *, now: float | None = None) -> Actor | None:
         scopes = payload["scopes"]
         if not isinstance(exp, int) or not isinstance(scopes, list) or not scopes:
             return None
-        if exp <= (time.time() if now is None else now):
+        if exp <= now:
             return None
         if not set(scopes) <= set(EMBED_SCOPES):
             return None
-        return Actor(
+        actor = Actor(
             principal_id=uuid.UUID(payload["principal_id"]),
             agency_id=uuid.UUID(payload["agency_id"]),
             agency_slug=str(payload["agency_slug"]),
@@ -116,6 +138,7 @@ def verify(token: str, key: bytes, *, now: float | None = None) -> Actor | None:
             role=str(payload["role"]),
             scopes=frozenset(scopes),
         )
+        return actor, exp
     except (ValueError, KeyError, TypeError, binascii.Error):
         return None
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import time
 
-from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_api import embed_tokens
@@ -59,18 +58,21 @@ async def test_key_evaluate_costs_one_query(client, connection, make_key):
     key = await make_key("embed-police", "call_handler", kind="police")
     statements: list[str] = []
 
-    def count(conn, cursor, statement, *args):
-        if not statement.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK TO")):
-            statements.append(statement)
+    def log(record):
+        if not record.query.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK")):
+            statements.append(record.query)
 
-    event.listen(connection.sync_connection, "before_cursor_execute", count)
+    # The driver's own query log: the key lookup runs on the asyncpg connection directly.
+    raw = (await connection.get_raw_connection()).driver_connection
+    raw.add_query_logger(log)
     try:
         r = await client.post("/v1/assessments/evaluate", json={"answers": SCREEN},
                               headers={"Authorization": f"Bearer {key}"})
     finally:
-        event.remove(connection.sync_connection, "before_cursor_execute", count)
+        raw.remove_query_logger(log)
     assert r.status_code == 200
     assert len(statements) == 1, statements
+    assert "key_hash" in statements[0]
 
 
 async def test_token_may_only_evaluate_and_open(client, make_key):
