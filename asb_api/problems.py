@@ -15,7 +15,7 @@ from typing import Any
 
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from asb_core.errors import DomainError
@@ -179,7 +179,28 @@ def _is_unavailable_cause(exc: BaseException) -> bool:
     ).__name__ in {"CannotConnectNowError", "ConnectionDoesNotExistError", "AdminShutdownError"}
 
 
+def _bad_input(exc: BaseException) -> tuple[int, str, str] | None:
+    """Input the parser or the database could not take: a 4xx, never a 500."""
+    if isinstance(exc, RecursionError):
+        return 400, "bad-request", "the request body is nested too deeply"
+    if isinstance(exc, UnicodeError):
+        return 400, "bad-request", "the request is not valid UTF-8"
+    if isinstance(exc, DataError) or (  # SQLSTATE class 22: a value PostgreSQL cannot store
+        isinstance(exc, DBAPIError)
+        and str(getattr(exc.orig, "pgcode", None) or getattr(exc.orig, "sqlstate", "")
+                ).startswith("22")
+    ):
+        return 422, "validation-error", "a value in the request cannot be stored"
+    return None
+
+
 def _on_unexpected(request: Request, exc: Exception) -> Response:
+    bad = _bad_input(exc)
+    if bad is not None:
+        status, kind, detail = bad
+        log.info("refused input on %s %s: %s", request.method, request.url.path,
+                 type(exc).__name__)
+        return problem_response(status, kind, detail, instance=request.url.path)
     if _is_unavailable(exc):
         log.warning("database unavailable on %s %s: %s", request.method, request.url.path,
                     type(exc).__name__)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import base64
 import json
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from asb_core.errors import ValidationFailed
@@ -23,7 +26,28 @@ def encode_cursor(*key: object) -> str:
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str | None, parts: int) -> list[str] | None:
+def cursor_time(value: object) -> datetime:
+    parsed = datetime.fromisoformat(str(value))
+    if parsed.tzinfo is None:
+        raise ValueError("no time zone")
+    return parsed
+
+
+def cursor_int(value: object) -> int:
+    if not isinstance(value, str) or not value.lstrip("-").isdigit() or len(value) > 19:
+        raise ValueError("not an integer")
+    return int(value)
+
+
+TIME_ID: tuple[Callable[[object], Any], ...] = (cursor_time, lambda v: uuid.UUID(str(v)))
+TIME_SEQ: tuple[Callable[[object], Any], ...] = (cursor_time, cursor_int)
+
+
+def decode_cursor(
+    cursor: str | None, parts: int, *, convert: tuple[Callable[[object], Any], ...] = ()
+) -> list | None:
+    """The key in a cursor; with `convert`, each part converted (a cursor whose parts do not
+    convert is refused like any other bad cursor, never an error further down)."""
     if not cursor:
         return None
     try:
@@ -31,8 +55,10 @@ def decode_cursor(cursor: str | None, parts: int) -> list[str] | None:
         key = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
         if not isinstance(key, list) or len(key) != parts:
             raise ValueError
+        if convert:
+            key = [f(v) for f, v in zip(convert, key, strict=True)]
         return key
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, TypeError, UnicodeDecodeError):
         raise ValidationFailed(
             "cursor is not valid", errors=[{"field": "cursor", "message": "not a cursor"}]
         ) from None

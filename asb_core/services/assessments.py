@@ -20,7 +20,7 @@ from asb_core.errors import Conflict, Forbidden, ValidationFailed
 from asb_core.models.assessment import Assessment
 from asb_core.models.case import Case
 from asb_core.models.work import EscalationFlag
-from asb_core.pagination import Page, check_limit, decode_cursor, page_of
+from asb_core.pagination import TIME_ID, Page, check_limit, decode_cursor, page_of
 from asb_core.services import casefile
 
 
@@ -146,11 +146,11 @@ async def list_assessments(
     check_limit(limit)
     case: Case = await casefile.load_case(session, actor, case_id, "case.read")
     stmt = select(Assessment).where(Assessment.case_id == case.id)
-    key = decode_cursor(cursor, 2)
+    key = decode_cursor(cursor, 2, convert=TIME_ID)
     if key:
         stmt = stmt.where(
             tuple_(Assessment.assessed_at, Assessment.id)
-            > (datetime.fromisoformat(key[0]), uuid.UUID(key[1]))
+            > tuple(key)
         )
     rows = (
         await session.execute(

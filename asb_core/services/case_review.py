@@ -41,6 +41,9 @@ async def log_application(
     if applied > now:
         raise ValidationFailed("in the future", errors=[{"field": "applied_at",
                                                          "message": "is in the future"}])
+    if applied.year < 1900:
+        raise ValidationFailed("before 1900", errors=[{"field": "applied_at",
+                                                       "message": "is before 1900"}])
     row = await session.get(EscalationState, case.id)
     state = hm.CaseState.from_json(row.state)
     qualifying = any(f.rule_id == "case-review-eligible" for f in hm.flags(state, now))

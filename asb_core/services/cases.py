@@ -23,7 +23,7 @@ from asb_core.lookup_digest import address_digest, load_pepper, phone_digest
 from asb_core.models.case import Case, EscalationState, Membership
 from asb_core.models.party import CONSENT_STATES, Party, PartyIdentity
 from asb_core.models.work import EscalationFlag, Target
-from asb_core.pagination import Page, check_limit, decode_cursor, page_of
+from asb_core.pagination import TIME_ID, Page, check_limit, decode_cursor, page_of
 from asb_core.services import casefile
 from asb_core.services.assessments import run_assessment, store_assessment
 from asb_core.services.updates import record_update
@@ -206,10 +206,10 @@ async def list_cases(
         else:
             raise _invalid("target_state", "due, met or breached")
         stmt = stmt.where(exists().where(open_t, cond))
-    key = decode_cursor(cursor, 2)
+    key = decode_cursor(cursor, 2, convert=TIME_ID)
     if key:
         stmt = stmt.where(
-            tuple_(Case.opened_at, Case.id) < (datetime.fromisoformat(key[0]), uuid.UUID(key[1]))
+            tuple_(Case.opened_at, Case.id) < tuple(key)
         )
     stmt = stmt.order_by(Case.opened_at.desc(), Case.id.desc()).limit(limit + 1)
     rows = (await session.execute(stmt)).unique().scalars().all()

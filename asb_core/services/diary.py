@@ -23,7 +23,7 @@ from asb_core.errors import Conflict, NotFound, ValidationFailed
 from asb_core.models.case import Case, EscalationState
 from asb_core.models.diary import PERCEIVED_BY, DiaryEntry, Incident
 from asb_core.models.work import Target
-from asb_core.pagination import Page, check_limit, decode_cursor, page_of
+from asb_core.pagination import TIME_ID, Page, check_limit, decode_cursor, page_of
 from asb_core.services import casefile
 
 CLOCK_SKEW = timedelta(minutes=5)
@@ -251,10 +251,10 @@ async def list_diary_entries(
     check_limit(limit)
     case = await casefile.load_case(session, actor, case_id, "diary.read")
     stmt = select(DiaryEntry).where(DiaryEntry.case_id == case.id)
-    key = decode_cursor(cursor, 2)
+    key = decode_cursor(cursor, 2, convert=TIME_ID)
     if key:
         stmt = stmt.where(tuple_(DiaryEntry.recorded_at, DiaryEntry.id)
-                          > (datetime.fromisoformat(key[0]), uuid.UUID(key[1])))
+                          > tuple(key))
     rows = (await session.execute(
         stmt.order_by(DiaryEntry.recorded_at, DiaryEntry.id).limit(limit + 1)
     )).scalars().all()

@@ -8,7 +8,6 @@ memberships through the (agency_id, case_id) unique index, with keyset paginatio
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, select, tuple_, update
@@ -19,7 +18,7 @@ from asb_core.actor import Actor
 from asb_core.errors import Conflict, NotFound, ValidationFailed
 from asb_core.models.case import CaseEvent, Membership
 from asb_core.models.work import Target
-from asb_core.pagination import Page, check_limit, decode_cursor, page_of
+from asb_core.pagination import TIME_ID, Page, check_limit, decode_cursor, page_of
 from asb_core.services import casefile
 from asb_core.services.updates import meet_recurring
 
@@ -111,10 +110,10 @@ async def work_queue(
     else:
         raise ValidationFailed("bad state", errors=[{"field": "state",
                                                      "message": "due, due_soon or breached"}])
-    key = decode_cursor(cursor, 2)
+    key = decode_cursor(cursor, 2, convert=TIME_ID)
     if key:
         stmt = stmt.where(tuple_(Target.due_at, Target.id)
-                          > (datetime.fromisoformat(key[0]), uuid.UUID(key[1])))
+                          > tuple(key))
     rows = (await session.execute(
         stmt.order_by(Target.due_at, Target.id).limit(limit + 1)
     )).scalars().all()

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core.actor import Actor
 from asb_core.models.case import CaseEvent
-from asb_core.pagination import Page, check_limit, decode_cursor, encode_cursor
+from asb_core.pagination import TIME_SEQ, Page, check_limit, decode_cursor, encode_cursor
 from asb_core.services import casefile
 
 
@@ -35,14 +35,9 @@ async def timeline(
     check_limit(limit)
     case = await casefile.load_case(session, actor, case_id, "case.read")
     stmt = select(CaseEvent).where(CaseEvent.case_id == case.id)
-    key = decode_cursor(cursor, 2)
+    key = decode_cursor(cursor, 2, convert=TIME_SEQ)
     if key:
-        try:
-            after = (datetime.fromisoformat(key[0]), int(key[1]))
-        except ValueError:
-            after = None
-        if after:
-            stmt = stmt.where(tuple_(CaseEvent.at, CaseEvent.seq) > after)
+        stmt = stmt.where(tuple_(CaseEvent.at, CaseEvent.seq) > tuple(key))
     rows = (await session.execute(
         stmt.order_by(CaseEvent.at, CaseEvent.seq).limit(limit + 1)
     )).scalars().all()

@@ -16,7 +16,7 @@ from asb_core.actor import Actor
 from asb_core.errors import Conflict, NotFound, ValidationFailed
 from asb_core.models.case import Case
 from asb_core.models.work import UPDATE_KINDS, Target, Update
-from asb_core.pagination import Page, check_limit, decode_cursor, page_of
+from asb_core.pagination import TIME_ID, Page, check_limit, decode_cursor, page_of
 from asb_core.services import casefile
 
 MAX_TEXT = 20_000
@@ -184,11 +184,11 @@ async def list_updates(
     check_limit(limit)
     case = await casefile.load_case(session, actor, case_id, "case.read")
     stmt = select(Update).where(Update.case_id == case.id)
-    key = decode_cursor(cursor, 2)
+    key = decode_cursor(cursor, 2, convert=TIME_ID)
     if key:
         stmt = stmt.where(
             tuple_(Update.created_at, Update.id)
-            > (datetime.fromisoformat(key[0]), uuid.UUID(key[1]))
+            > tuple(key)
         )
     rows = (
         await session.execute(stmt.order_by(Update.created_at, Update.id).limit(limit + 1))
