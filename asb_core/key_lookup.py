@@ -50,12 +50,19 @@ async def _keep(_connection: Any) -> None:
     autocommit SELECT, which leaves no session state behind."""
 
 
+def _timeout(engine: AsyncEngine) -> float:
+    """The engine pool's wait limit (ASB_DB_TIMEOUT): past it the request is answered 503."""
+    pool = engine.sync_engine.pool
+    return float(pool.timeout()) if hasattr(pool, "timeout") else 5.0
+
+
 async def _create_pool(engine: AsyncEngine) -> asyncpg.Pool:
     url = engine.url.set(drivername="postgresql")
     size = max(1, min(10, engine.sync_engine.pool.size()))
+    timeout = _timeout(engine)
     return await asyncpg.create_pool(
         url.render_as_string(hide_password=False), min_size=1, max_size=size,
-        timeout=5.0, command_timeout=30.0, reset=_keep,
+        timeout=timeout, command_timeout=max(timeout * 6, 30.0), reset=_keep,
         server_settings={"application_name": "asb-casework-auth"},
     )
 
@@ -91,6 +98,7 @@ class FreshReads:
         self._fetch = fetch
         self._waiting: dict[Any, asyncio.Future] = {}
         self._last: dict[Any, asyncio.Future] = {}
+        self._tasks: set[asyncio.Task] = set()  # strong references while they run
 
     async def read(self, key: Any) -> Any:
         batch = self._waiting.get(key)
@@ -98,7 +106,9 @@ class FreshReads:
             batch = self._waiting[key] = asyncio.get_running_loop().create_future()
             previous = self._last.get(key)
             self._last[key] = batch
-            asyncio.ensure_future(self._run(key, batch, previous))
+            task = asyncio.ensure_future(self._run(key, batch, previous))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
         return await asyncio.shield(batch)
 
     async def _run(self, key: Any, batch: asyncio.Future, previous) -> None:
@@ -120,10 +130,11 @@ _reads: weakref.WeakKeyDictionary[Any, FreshReads] = weakref.WeakKeyDictionary()
 
 async def _fetch_row(engine: AsyncEngine, digest: str) -> Any:
     pool = await _pool(engine)
+    timeout = _timeout(engine)
     for attempt in (1, 2):
         try:
-            async with pool.acquire() as conn:
-                return await conn.fetchrow(_SQL, digest)
+            async with pool.acquire(timeout=timeout) as conn:
+                return await conn.fetchrow(_SQL, digest, timeout=timeout)
         except _LOST:
             if attempt == 2:
                 raise
