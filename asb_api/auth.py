@@ -62,12 +62,7 @@ async def provide_actor(request: Request) -> Actor:
         # Stateless: checked against the signing key, no database access.
         actor = embed_tokens.verify(token, embed_tokens.signing_key(state))
     else:
-        # A session of its own, opened only for API keys (an embed token needs none).
-        session = state.sessionmaker()
-        try:
-            actor = await state.authenticator(session, token)
-        finally:
-            await session.close()
+        actor = await state.authenticator(state.sessionmaker, token)
     if actor is None:
         bad_keys.allow(client)
         raise Problem(401, "the API key is not valid", headers=_CHALLENGE)
@@ -81,18 +76,20 @@ async def provide_actor(request: Request) -> Actor:
     return actor
 
 
-async def authenticate_in_transaction(db_session, token: str) -> Actor | None:
-    """One indexed query, one round trip (see `asb_core.key_lookup`).
+async def authenticate_in_transaction(sessionmaker, token: str) -> Actor | None:
+    """One indexed query, one round trip (see `asb_core.key_lookup`); no session is opened
+    unless the sessions are bound to a caller's connection.
 
     With the app's own engine the lookup runs on a small pool without pre-ping or BEGIN/COMMIT;
-    a session joined to an outer connection (tests) runs the same statement inside it, so it
-    sees that transaction's rows.
+    sessions joined to an outer connection (tests) run the same statement inside it, so they
+    see that transaction's rows.
     """
     if not looks_like_key(token):
         return None
-    bind = db_session.bind
+    bind = getattr(sessionmaker, "kw", {}).get("bind")
     if isinstance(bind, AsyncEngine):
         return await actor_for_key_on_engine(bind, token)
-    connection = await db_session.connection()
-    raw = await connection.get_raw_connection()
-    return await actor_for_key(raw.driver_connection, token)
+    async with sessionmaker() as session:
+        connection = await session.connection()
+        raw = await connection.get_raw_connection()
+        return await actor_for_key(raw.driver_connection, token)
