@@ -159,24 +159,36 @@ def _on_http(request: Request, exc: HTTPException) -> Response:
     )
 
 
+# SQLSTATEs meaning "the database is not there right now": connection exceptions (08...),
+# shutting down or starting up (57P01-57P03), too many connections (53300).
+_UNAVAILABLE_SQLSTATES = ("08", "57P01", "57P02", "57P03", "53300")
+_UNAVAILABLE_NAMES = frozenset({"CannotConnectNowError", "ConnectionDoesNotExistError",
+                                "AdminShutdownError", "CrashShutdownError",
+                                "TooManyConnectionsError", "ConnectionFailureError"})
+
+
+def _chain(exc: BaseException, limit: int = 10):
+    """The exception and its causes (SQLAlchemy wraps the driver's error two levels deep)."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen and len(seen) < limit:
+        seen.add(id(exc))
+        yield exc
+        exc = exc.__cause__ or exc.__context__
+
+
 def _is_unavailable(exc: BaseException) -> bool:
-    if isinstance(exc, PoolTimeout | OperationalError | InterfaceError | ConnectionError):
-        return True
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
-    if isinstance(exc, OSError | asyncio.TimeoutError | TimeoutError):
-        return True
-    cause = exc.__cause__ or exc.__context__
-    name = type(exc).__name__
-    if name in {"CannotConnectNowError", "ConnectionDoesNotExistError", "AdminShutdownError"}:
-        return True
-    return cause is not None and cause is not exc and _is_unavailable_cause(cause)
-
-
-def _is_unavailable_cause(exc: BaseException) -> bool:
-    return isinstance(exc, OSError | ConnectionError | asyncio.TimeoutError) or type(
-        exc
-    ).__name__ in {"CannotConnectNowError", "ConnectionDoesNotExistError", "AdminShutdownError"}
+    for link in _chain(exc):
+        if isinstance(link, PoolTimeout | OperationalError | InterfaceError | ConnectionError
+                      | OSError | asyncio.TimeoutError | TimeoutError):
+            return True
+        if type(link).__name__ in _UNAVAILABLE_NAMES:
+            return True
+        state = getattr(link, "sqlstate", None) or getattr(link, "pgcode", None)
+        if isinstance(state, str) and state.startswith(_UNAVAILABLE_SQLSTATES):
+            return True
+    return False
 
 
 def _bad_input(exc: BaseException) -> tuple[int, str, str] | None:

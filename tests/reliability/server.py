@@ -24,6 +24,18 @@ ARTIFACTS = ROOT / "artifacts" / "reliability"
 ASB = str(Path(sys.executable).parent / "asb")
 # Every server log written during this run (read by the identity-leak log check).
 SERVER_LOGS: list[Path] = []
+SERVERS: list[ServerProcess] = []
+# Restricted identity planted in complainants by the reliability tests: it must never appear
+# in any log (tests/reliability/test_zz_final.py). Tests add the markers they plant.
+_TAG = secrets.token_hex(4)
+MARKER_NAME = f"Quenby Marchbanks-{_TAG}"
+MARKER_PHONE = f"07700 8{int(_TAG, 16) % 100000:05d}"
+PLANTED: set[str] = {MARKER_NAME, MARKER_PHONE}
+
+
+def victim(role: str = "complainant") -> dict:
+    """A victim body carrying this run's identity markers."""
+    return {"role": role, "name": MARKER_NAME, "phone": MARKER_PHONE}
 
 
 def free_port() -> int:
@@ -66,6 +78,7 @@ class ServerProcess:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         self.log = ARTIFACTS / f"{name}-{os.getpid()}-{self.port}.log"
         SERVER_LOGS.append(self.log)
+        SERVERS.append(self)
         self.proc: subprocess.Popen | None = None
 
     @property

@@ -20,6 +20,7 @@ import pytest
 from sqlalchemy import text
 
 from tests.contract.openapi_validation import spec_dict
+from tests.reliability.server import PLANTED
 
 ROLES = ("call_handler", "caseworker", "supervisor", "auditor", "analyst", "integration", "admin")
 CH, CW, SV, AU, AN, IN, AD = ROLES
@@ -153,12 +154,14 @@ class World:
 
 def _markers() -> dict[str, str]:
     tag = secrets.token_hex(4)
-    return {
+    markers = {
         "name": f"Ottoline Vantablack-{tag}",
         "phone": f"07700 9{int(tag, 16) % 100000:05d}",
         "email": f"complainant.{tag}@example.net",
         "address": f"{int(tag[:2], 16)} Quarrendon Mews {tag}, March",
     }
+    PLANTED.update(markers.values())
+    return markers
 
 
 async def build_world(api, make_key) -> World:

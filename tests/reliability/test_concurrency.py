@@ -10,7 +10,7 @@ import asyncio
 import httpx
 from sqlalchemy import text
 
-from tests.reliability.server import bearer, committed_keys, unique_slug
+from tests.reliability.server import bearer, committed_keys, unique_slug, victim
 
 AGENCIES = 20
 
@@ -24,7 +24,7 @@ async def test_twenty_agencies_same_if_match_exactly_one_wins(shared_server, eng
     try:
         lead = clients[0]
         r = await lead.post("/v1/cases", json={
-            "area": "fenland", "summary": "before", "victim": {"name": "Concurrency Victim"},
+            "area": "fenland", "summary": "before", "victim": victim(), "answers": {},
             "consent": {"state": "given"}})
         assert r.status_code == 201, r.text
         cid = r.json()["id"]

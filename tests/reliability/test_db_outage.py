@@ -20,7 +20,7 @@ import asyncpg
 import httpx
 import pytest
 
-from tests.reliability.server import ServerProcess, bearer, unique_slug
+from tests.reliability.server import ServerProcess, bearer, unique_slug, victim
 
 pytestmark = pytest.mark.slow
 
@@ -101,7 +101,7 @@ async def test_api_answers_503_while_postgres_is_down_and_recovers(dedicated_pg)
                                      timeout=REQUEST_BOUND + 5) as client:
             r = await client.post("/v1/cases", json={
                 "area": "fenland", "answers": {"repeat": True}, "consent": {"state": "given"},
-                "victim": {"role": "victim", "name": "Outage Victim"}})
+                "victim": victim()})
             assert r.status_code == 201, r.text
             cid = r.json()["id"]
             started_at = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
@@ -204,3 +204,32 @@ async def test_api_answers_503_while_postgres_is_down_and_recovers(dedicated_pg)
     missing = set(acked.values()) - stored
     assert not missing, f"{len(missing)} acknowledged writes are missing"
     assert acked
+
+
+def _wrapped(driver_error: BaseException) -> BaseException:
+    """A driver error as SQLAlchemy raises it: DBAPIError <- adapter error <- driver error."""
+    from sqlalchemy.exc import DBAPIError
+
+    adapted = Exception("translated by the asyncpg adapter")
+    adapted.__cause__ = driver_error
+    outer = DBAPIError("SELECT 1", {}, adapted)  # type: ignore[arg-type]
+    outer.__cause__ = adapted
+    return outer
+
+
+@pytest.mark.parametrize("driver_error", [
+    asyncpg.exceptions.CannotConnectNowError("the database system is shutting down"),
+    asyncpg.exceptions.AdminShutdownError("terminating connection due to administrator command"),
+    asyncpg.exceptions.TooManyConnectionsError("too many clients"),
+    ConnectionRefusedError(111, "refused"),
+])
+def test_lost_database_errors_however_wrapped_are_unavailable(driver_error):
+    from asb_api.problems import _is_unavailable
+
+    assert _is_unavailable(_wrapped(driver_error))
+
+
+def test_other_database_errors_are_not_unavailable():
+    from asb_api.problems import _is_unavailable
+
+    assert not _is_unavailable(_wrapped(asyncpg.exceptions.UniqueViolationError("duplicate")))

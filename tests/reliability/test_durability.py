@@ -18,7 +18,7 @@ import httpx
 import pytest
 from sqlalchemy import text
 
-from tests.reliability.server import ServerProcess, bearer, committed_keys, unique_slug
+from tests.reliability.server import ServerProcess, bearer, committed_keys, unique_slug, victim
 
 pytestmark = pytest.mark.slow
 
@@ -62,7 +62,7 @@ async def test_kill_9_mid_stream_loses_and_duplicates_nothing(database_url, engi
             for n in range(CASES):
                 r = await client.post("/v1/cases", json={
                     "area": "fenland", "summary": f"durability case {n}",
-                    "victim": {"name": f"Durability Victim {n}"}, "consent": {"state": "given"},
+                    "victim": victim(), "answers": {}, "consent": {"state": "given"},
                 })
                 assert r.status_code == 201, r.text
                 case_ids.append(r.json()["id"])

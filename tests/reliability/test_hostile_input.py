@@ -11,6 +11,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
+from tests.reliability.server import victim
+
 TABLES = ("cases", "parties", "party_identities", "diary_entries", "incidents", "assessments",
           "updates", "targets", "case_reviews", "audit_events", "idempotency_keys", "case_events",
           "outbox_events")
@@ -148,7 +150,7 @@ async def officer(client, make_key):
     headers = {"Authorization": f"Bearer {key}"}
     r = await client.post("/v1/cases", headers=headers, json={
         "area": "fenland", "answers": {"repeat": True}, "consent": {"state": "given"},
-        "victim": {"role": "victim", "name": "Hostile Input Victim"}})
+        "victim": victim()})
     assert r.status_code == 201, r.text
     return {"headers": headers, "case_id": r.json()["id"],
             "auditor": {"Authorization": f"Bearer {auditor}"}}
