@@ -67,6 +67,8 @@ EXPECTED: dict[str, dict[str, int]] = {
     "listCases": _row(200, READERS),
     "workQueue": _row(200, READERS),
     "listAudit": _row(200, (AU,)),
+    "getStats": _row(200, (AN,)),
+    "getStatsChart": _row(200, (AN,)),
     "createWebhook": _row(201, WEBHOOK_MANAGERS),
     "listWebhooks": _row(200, WEBHOOK_MANAGERS),
     "getWebhook": _row(200, WEBHOOK_MANAGERS),
