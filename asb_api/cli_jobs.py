@@ -77,6 +77,37 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_import_diary(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    from asb_core.importer import import_diary
+
+    async def work(maker: Any) -> Any:
+        return await import_diary(
+            maker, Path(args.file), args.agency, skip_invalid=args.skip_invalid,
+            rejects_path=Path(args.rejects) if args.rejects else None,
+        )
+
+    report = _with_sessions(settings, work)
+    for e in report.errors[:50]:
+        print(e, file=sys.stderr)
+    if len(report.errors) > 50:
+        print(f"... and {len(report.errors) - 50} more", file=sys.stderr)
+    print(f"{report.rows} rows: {report.valid} valid, {report.invalid} invalid; "
+          f"{report.imported} entries imported, {report.already} already imported")
+    if report.rejects_path:
+        print(f"rejected rows written to {report.rejects_path}")
+    if report.stopped_at is not None:
+        print(f"stopped at row {report.stopped_at}; re-running the file after fixing it "
+              "imports only the rows still missing", file=sys.stderr)
+        return 1
+    if not report.written:
+        print("nothing was written" + (": fix the rows above, or use --skip-invalid"
+                                       if report.invalid else ""), file=sys.stderr)
+        return 1
+    return 0
+
+
 def add_subcommands(sub: Any) -> None:
     worker = sub.add_parser(
         "worker", help="deliver webhooks (signed, retried, dead-lettered) and sweep targets"
@@ -85,6 +116,17 @@ def add_subcommands(sub: Any) -> None:
     worker.add_argument("--interval", type=float, default=5.0,
                         help="seconds between passes (default 5)")
     worker.set_defaults(func=cmd_worker)
+
+    imp = sub.add_parser("import", help="bulk imports").add_subparsers(
+        dest="import_command", required=True
+    )
+    di = imp.add_parser("diary", help="import diary entries from a CSV file (docs/import.md)")
+    di.add_argument("file", help="CSV, UTF-8 (a BOM is fine), header row first")
+    di.add_argument("--agency", required=True, help="slug of the importing agency")
+    di.add_argument("--skip-invalid", action="store_true",
+                    help="write the valid rows and put the others in a rejects file")
+    di.add_argument("--rejects", help="rejects file (default FILE.rejects.csv)")
+    di.set_defaults(func=cmd_import_diary)
 
     st = sub.add_parser("stats", help="countywide statistics, small numbers suppressed")
     st.add_argument("--format", choices=("json", "csv"), default="json")
