@@ -4,14 +4,14 @@ with 10,000, through the service (`asb_core.services.diary.add_diary_entry`) on 
 The running-state design (harm_model folds each incident into a bounded `CaseState`; the
 service reads and writes one state row, and only the open flags and open targets of the case)
 means the cost must not grow with the history. This proves it end to end. Both cases are opened
-through the service and given their history (spread over two years, the same category mix) in
-bulk - the rows the service writes, the state folded by harm_model, flags applied by the service
-- or, with `--build service`, through the service call itself. Then each measured addition runs
-in its own transaction - the case lock, the Idempotency-Key claim, the entry and incident, the
-fold, flags, targets, the timeline event (and its webhook trigger) and the audit event - and is
-rolled back, so the histories stay at exactly 10 and 10,000. The two cases are measured
-alternately (noise hits both alike); medians and the ratio are printed, with the number of SQL
-statements each addition issued.
+through the service and given their history - the same spacing and category mix, the short one
+being the last stretch of the long one, so both states raise the same flags - in bulk (the rows
+the service writes, the state folded by harm_model, flags applied by the service) or, with
+`--build service`, through the service call itself. Then each measured addition runs in its own
+transaction - the case lock, the Idempotency-Key claim, the entry and incident, the fold, flags,
+targets, the timeline event (and its webhook trigger) and the audit event - and is rolled back,
+so the histories stay at exactly 10 and 10,000. The two cases are measured alternately (noise
+hits both alike); medians and the ratio are printed, with the SQL statements each issued.
 
 Usage: ``python bench/escalation.py [--history 10000] [--samples 300]``; `DATABASE_URL` names
 the database (default: the embedded PostgreSQL). It adds one agency and two cases there.
@@ -74,7 +74,7 @@ class Bar:
             sys.stderr.write("\n")
 
 
-async def build(sm, actor: Actor, length: int, label: str, how: str) -> str:
+async def build(sm, actor: Actor, length: int, label: str, how: str, step: timedelta) -> str:
     """A case opened through the service, with `length` earlier entries: added through the
     service (`how="service"`), or in bulk (`"bulk"`): the same rows the service writes (entry,
     incident, timeline event) inserted in batches, the state folded by `harm_model.fold` over
@@ -86,8 +86,10 @@ async def build(sm, actor: Actor, length: int, label: str, how: str) -> str:
             victim={"name": "Bench Victim"}, consent={"state": "given"},
             now=now - timedelta(days=731))
         case_id = case.id
-    start = now - timedelta(days=730)
-    step = timedelta(days=700) / max(length, 1)
+    # Same spacing for both cases, both ending a day ago: the short history is the last
+    # stretch of the long one, so both states raise the same flags and any difference in cost
+    # comes from the length of the history alone.
+    start = now - timedelta(days=1) - step * length
     bar = Bar(f"{label:<16}", length)
     if how == "bulk":
         await bulk_history(sm, actor, case_id, length, start, step, now, bar)
@@ -171,8 +173,10 @@ async def run(args: argparse.Namespace) -> float:
             agency = await add_agency(s, Actor.system(), slug, "Escalation bench", "council",
                                       ["bench"])
             actor = Actor(None, agency.id, agency.slug, agency.kind, "caseworker")
-        small = await build(sm, actor, args.small, f"history {args.small}", args.build)
-        large = await build(sm, actor, args.history, f"history {args.history}", args.build)
+        step = timedelta(days=700) / max(args.history, 1)
+        small = await build(sm, actor, args.small, f"history {args.small}", args.build, step)
+        large = await build(sm, actor, args.history, f"history {args.history}", args.build,
+                            step)
         async with sm() as s:
             for cid in (small, large):
                 st = await s.get(EscalationState, cid)

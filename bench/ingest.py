@@ -141,6 +141,32 @@ async def pick_cases(url: str, agency: str, count: int) -> tuple[list[str], str]
     return [r[0] for r in rows], now
 
 
+async def backend_pids(url: str) -> list[int]:
+    """PostgreSQL backends connected to the benchmark database (the servers' pools)."""
+    import asyncpg
+
+    conn = await asyncpg.connect(harness.plain_url(url))
+    try:
+        rows = await conn.fetch("SELECT pid FROM pg_stat_activity WHERE datname = "
+                                "current_database() AND pid <> pg_backend_pid()")
+    finally:
+        await conn.close()
+    return [r[0] for r in rows]
+
+
+def measured_round(name: str, proc, url: str, db_url: str, script: Path,
+                   args: argparse.Namespace) -> dict[str, float]:
+    """One wrk run, with the CPU the server's processes and the database backends spent."""
+    pids = asyncio.run(backend_pids(db_url))
+    cpu0, db0 = harness.group_cpu_seconds(proc.pid), harness.pids_cpu_seconds(pids)
+    result = run_wrk(url, script, args.duration, args.connections, args.threads)
+    cpu1, db1 = harness.group_cpu_seconds(proc.pid), harness.pids_cpu_seconds(pids)
+    n = max(result["requests"], 1)
+    result["app_cpu_ms"] = (cpu1 - cpu0) * 1000 / n
+    result["db_cpu_ms"] = (db1 - db0) * 1000 / n
+    return result
+
+
 async def counts(url: str) -> dict[str, int]:
     import asyncpg
 
@@ -263,23 +289,26 @@ def main() -> int:
             before = asyncio.run(counts(url))
             results: dict[str, list[dict[str, float]]] = {"baseline": [], "api": []}
             for r in range(1, args.rounds + 1):
-                for name, (u, s) in (("baseline", (base_url, base_script)),
-                                     ("api", (api_url, api_script))):
+                for name, proc, u, s in (("baseline", base, base_url, base_script),
+                                         ("api", api, api_url, api_script)):
                     print(f"  round {r}/{args.rounds}: {name}...", file=sys.stderr, flush=True)
-                    results[name].append(run_wrk(u, s, args.duration, args.connections,
-                                                 args.threads))
+                    results[name].append(measured_round(name, proc, u, url, s, args))
             after = asyncio.run(counts(url))
             sent = sum(x["requests"] for x in results["api"])
-            med = {n: {k: statistics.median(x[k] for x in rs) for k in ("rps", "p50", "p99")}
+            keys = ("rps", "p50", "p99", "app_cpu_ms", "db_cpu_ms")
+            med = {n: {k: statistics.median(x[k] for x in rs) for k in keys}
                    for n, rs in results.items()}
-            print(f"\n{'':<34} {'per s':>8} {'p50 ms':>8} {'p99 ms':>8}   rounds (per s)")
+            print(f"\n{'':<34} {'per s':>8} {'p50 ms':>8} {'p99 ms':>8} {'app CPU':>8} "
+                  f"{'DB CPU':>7}   rounds (per s)")
             labels = {"baseline": "baseline: insert one row (POST)",
                       "api": "diary entries (full write path)"}
             for n in ("baseline", "api"):
                 m = med[n]
                 each = ", ".join(f"{x['rps']:.0f}" for x in results[n])
-                print(f"{labels[n]:<34} {m['rps']:>8.0f} {m['p50']:>8.2f} {m['p99']:>8.2f}   "
-                      f"{each}")
+                print(f"{labels[n]:<34} {m['rps']:>8.0f} {m['p50']:>8.2f} {m['p99']:>8.2f} "
+                      f"{m['app_cpu_ms']:>8.2f} {m['db_cpu_ms']:>7.2f}   {each}")
+            print("(app CPU / DB CPU: milliseconds of CPU per request spent by the server's "
+                  "processes and by the PostgreSQL backends of its pool)")
             ratio = med["api"]["rps"] / med["baseline"]["rps"]
             print(f"ratio diary entries / baseline = {ratio:.2f}  (target >= {TARGET_RATIO:.2f}: "
                   f"{'PASS' if ratio >= TARGET_RATIO else 'MISS'})")
@@ -288,7 +317,8 @@ def main() -> int:
                   f"{after['incidents'] - before['incidents']:,} incidents, "
                   f"{after['case_events'] - before['case_events']:,} timeline events, "
                   f"{after['audit_events'] - before['audit_events']:,} audit events "
-                  f"(wrk counted {sent:,} requests, all 2xx)")
+                  f"(wrk counted {sent:,} answers, all 2xx; requests in flight when it stopped "
+                  "complete too)")
             if args.profile:
                 profile_round(api.pid, api_url, api_script, args)
     except WrkFailed as exc:
