@@ -7,6 +7,7 @@ judgement that explicitly lowers the level overrides that floor (recorded with i
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from datetime import datetime
 
@@ -61,6 +62,14 @@ def run_assessment(
         raise harm_errors(exc) from None
 
 
+def flags_of(result: hm.Assessment, stored: Assessment, now: datetime) -> list[hm.Flag]:
+    """The flags an assessment raises, with the stored assessment's id as their evidence (the
+    API's evidence is ids of diary entries or assessments; the harm model names question ids,
+    which the assessment itself records)."""
+    return [dataclasses.replace(f, evidence=(str(stored.id),))
+            for f in hm.assessment_flags(result, at=now)]
+
+
 async def store_assessment(
     session: AsyncSession, actor: Actor, case_id: uuid.UUID, result: hm.Assessment, now: datetime
 ) -> Assessment:
@@ -113,7 +122,7 @@ async def reassess(
     result = run_assessment(actor, answers, judgement, policy_version)
     row = await store_assessment(session, actor, case.id, result, now)
     await casefile.apply_flags(
-        session, actor, case.id, hm.assessment_flags(result, at=now), "assessment", now
+        session, actor, case.id, flags_of(result, row, now), "assessment", now
     )
     level = result.level
     lowered_by_supervisor = (

@@ -25,7 +25,7 @@ from asb_core.models.party import CONSENT_STATES, Party, PartyIdentity
 from asb_core.models.work import EscalationFlag, Target
 from asb_core.pagination import TIME_ID, Page, check_limit, decode_cursor, page_of
 from asb_core.services import casefile
-from asb_core.services.assessments import run_assessment, store_assessment
+from asb_core.services.assessments import flags_of, run_assessment, store_assessment
 from asb_core.services.updates import record_update
 
 OPEN_STATUSES = ("open", "active", "review")
@@ -154,9 +154,9 @@ async def open_case(
         fields=[f for f in IDENTITY_FIELDS if victim.get(f) is not None],
         detail={"role": role, "consent": state},
     )
-    await store_assessment(session, actor, case.id, result, now)
+    stored = await store_assessment(session, actor, case.id, result, now)
     await casefile.apply_flags(
-        session, actor, case.id, hm.assessment_flags(result, at=now), "assessment", now
+        session, actor, case.id, flags_of(result, stored, now), "assessment", now
     )
     return await casefile.reload(session, case.id)
 
