@@ -244,8 +244,8 @@ def _group(frame: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--pool-size", type=int, default=10)
-    parser.add_argument("--max-overflow", type=int, default=5)
+    parser.add_argument("--pool-size", type=int, default=4)
+    parser.add_argument("--max-overflow", type=int, default=0)
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--duration", type=int, default=15, help="seconds per wrk run")

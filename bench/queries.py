@@ -131,8 +131,8 @@ async def explain(url: str, key: str, level: str, deep_cursor: str | None,
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--pool-size", type=int, default=10)
-    parser.add_argument("--max-overflow", type=int, default=5)
+    parser.add_argument("--pool-size", type=int, default=4)
+    parser.add_argument("--max-overflow", type=int, default=0)
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--level", default="high", choices=("standard", "medium", "high"))
