@@ -22,6 +22,8 @@ from pydantic import (
 
 Text = Annotated[str, StringConstraints(max_length=20_000)]
 Short = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+# An area as the contract spells it (openapi.yaml Area): a short lower-case name.
+AreaName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
 Level = Literal["standard", "medium", "high"]
 Strand = Literal["disability", "race", "religion", "sexual_orientation", "transgender", "other"]
 
@@ -90,7 +92,7 @@ class ConsentIn(Strict):
 
 
 class OpenCaseIn(Strict):
-    area: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    area: AreaName
     summary: Text | None = None
     answers: dict[str, Any] = Field(default_factory=dict)
     judgement: JudgementIn | None = None
@@ -102,7 +104,7 @@ class OpenCaseIn(Strict):
 class CasePatchIn(Strict):
     summary: Text | None = None
     status: Literal["open", "active", "review"] | None = None
-    area: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = None
+    area: AreaName | None = None
     lead_agency: Short | None = None
 
     @model_validator(mode="after")
