@@ -67,5 +67,5 @@ async def test_schemathesis_finds_no_server_errors_and_no_contract_breaks(
     finally:
         server.stop()
     output = done.stdout + done.stderr
-    (ARTIFACTS / "schemathesis.txt").write_text(output)
+    (ARTIFACTS / f"schemathesis-{server.port}.txt").write_text(output)  # one per run
     assert done.returncode == 0, output[-6000:] + "\n--- server log ---\n" + server.tail()
