@@ -21,19 +21,15 @@ Stops only the processes it started, by PID.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import re
 import secrets
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -42,51 +38,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.baseline_app import REQUEST_BODY  # noqa: E402
+from bench.harness import BIN, asb, free_port, stop, wait_until_up  # noqa: E402
 
-BIN = Path(sys.executable).parent
 CONNECTIONS = 50
 THREADS = 2
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"server exited with {proc.returncode} before answering {url}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as r:  # noqa: S310 (local URL)
-                if r.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, OSError):
-            pass
-        time.sleep(0.2)
-    raise SystemExit(f"{url} did not come up in {timeout:.0f} s")
-
-
-def stop(proc: subprocess.Popen) -> None:
-    """Stop a server this script started (its own process group, by PID)."""
-    if proc.poll() is not None:
-        return
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(proc.pid, signal.SIGINT)
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-
-
-def asb(args: list[str], env: dict[str, str]) -> str:
-    out = subprocess.run([str(BIN / "asb"), *args], env=env, cwd=ROOT, check=True,
-                         capture_output=True, text=True)
-    return out.stdout
 
 
 def lua_script(directory: Path, method: str, body: str | None, token: str | None) -> Path:
