@@ -247,11 +247,15 @@ async def test_two_workers_deliver_every_event_exactly_once(
     receiver.mode, receiver.delay = "slow", 0.01  # widen the window for a double claim
     path_of = {"/a": str(subs[0].id), "/b": str(subs[1].id)}
 
+    # A generous timeout: on a loaded machine a 0.5 s one can expire on a delivery the receiver
+    # did take, and the (correct, at-least-once) retry would look like a double delivery here.
+    patient = FAST.model_copy(update={"timeout_seconds": 10.0})
+
     async def worker() -> int:
         async with httpx.AsyncClient() as client:
             delivered = 0
             while True:
-                stats = await run_once(maker, http_client=client, batch=7, config=FAST,
+                stats = await run_once(maker, http_client=client, batch=7, config=patient,
                                        sweep=False)
                 delivered += stats.delivered
                 if stats.claimed == 0:
