@@ -58,7 +58,7 @@ async def test_lookup_finds_open_case_by_phone_or_address_and_reveals_nothing_el
     r = await api.get(f"/v1/cases/{case_id}/timeline", headers=council, params={"limit": 200})
     calls = [i for i in r.json()["items"] if i["kind"] == "repeat_call"]
     assert len(calls) == 2 and calls[0]["summary"]["by_agency"] == "rc-police"
-    assert "900456" not in r.text
+    assert "07700 900456" not in r.text and "+44 7700 900456" not in r.text
 
     # Audited, without the identity.
     rows = (

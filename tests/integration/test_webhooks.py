@@ -278,7 +278,7 @@ async def test_two_workers_deliver_every_event_exactly_once(
         doc = r.json
         assert doc["id"] == h["x-asb-event-id"] and doc["type"] == h["x-asb-event-type"]
         # Every planted identity value, whole (a bare "7731" can occur in a random uuid).
-        for value in (MARKER, VICTIM["phone"], "900731", VICTIM["email"], VICTIM["address"],
+        for value in (MARKER, VICTIM["phone"], VICTIM["email"], VICTIM["address"],
                       VICTIM["date_of_birth"]):
             assert value.encode() not in r.body, value
     for sub in subs:
