@@ -77,9 +77,12 @@ async def record(
         .values(chain=chain, last_seq=0, last_hash=GENESIS)
         .on_conflict_do_nothing(index_elements=["chain"])
     )
+    # populate_existing: the head may have been advanced by a Core UPDATE earlier in this
+    # transaction (services/diary.py), so an identity-mapped copy must not be trusted.
     head = (
         await session.execute(
             select(AuditChainHead).where(AuditChainHead.chain == chain).with_for_update()
+            .execution_options(populate_existing=True)
         )
     ).scalar_one()
     event = AuditEvent(
@@ -105,6 +108,33 @@ async def record(
     head.last_hash = event.hash
     await session.flush()
     return event
+
+
+def next_event(
+    actor: Actor,
+    action: str,
+    *,
+    chain_seq: int,
+    prev_hash: str,
+    case_id: uuid.UUID | None = None,
+    entity: str | None = None,
+    entity_id: object | None = None,
+    detail: dict | None = None,
+    at: datetime,
+) -> dict:
+    """The column values of the event that follows (`chain_seq` - 1, `prev_hash`) on the chain
+    of `case_id`, hash included, for a writer that already holds the chain head's row lock and
+    writes the row and the new head itself (set-wise, in one statement)."""
+    event = AuditEvent(
+        chain=chain_for(case_id, actor.agency_slug), chain_seq=chain_seq, at=at,
+        principal_id=actor.principal_id, agency=actor.agency_slug, role=actor.role,
+        action=action, case_id=case_id, entity=entity,
+        entity_id=str(entity_id) if entity_id is not None else None, fields=[],
+        justification=None, detail=detail or {}, prev_hash=prev_hash, hash="",
+    )
+    values = {k: getattr(event, k) for k in _body(event) if k != "fields"}
+    values.update(fields=[], prev_hash=prev_hash, hash=_digest(prev_hash, _body(event)))
+    return values
 
 
 @dataclass(frozen=True)

@@ -36,13 +36,18 @@ async def claim(
     fingerprint: str,
     case_id: uuid.UUID | None,
     resource_type: str,
+    resource_id: uuid.UUID | None = None,
 ) -> uuid.UUID | None:
-    """Claim `key`; None when this request is the first, else the id of the earlier resource."""
+    """Claim `key`; None when this request is the first, else the id of the earlier resource.
+
+    A caller that knows the id of the resource it is about to create passes it as
+    `resource_id` and needs no `bind` (one round trip fewer on the write path)."""
     check_key(key)
     claimed = await session.execute(
         pg_insert(IdempotencyKey)
         .values(agency_id=actor.agency_id, key=key, fingerprint=fingerprint, case_id=case_id,
-                resource_type=resource_type, created_at=datetime.now(UTC))
+                resource_type=resource_type, resource_id=resource_id,
+                created_at=datetime.now(UTC))
         .on_conflict_do_nothing(index_elements=["agency_id", "key"])
         .returning(IdempotencyKey.key)
     )

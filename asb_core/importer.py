@@ -49,7 +49,7 @@ from asb_core.models.agency import Agency
 from asb_core.models.case import Case, CaseEvent, EscalationState, Membership
 from asb_core.models.diary import DiaryEntry, IdempotencyKey, Incident
 from asb_core.models.work import Target
-from asb_core.services import casefile, diary
+from asb_core.services import casefile, diary, folding
 
 LONDON = ZoneInfo("Europe/London")
 COLUMNS = (
@@ -412,14 +412,10 @@ async def _write_case_rows(session: AsyncSession, actor: Actor, case_id: uuid.UU
     state_row.state = state.to_json()
     state_row.incidents += len(fresh)
     state_row.updated_at = now
-    computed = hm.flags(state, now)
-    await casefile.apply_flags(session, actor, case.id, computed, "incidents", now)
-    raise_to = [f.raises_to for f in computed if f.raises_to is not None]
-    if raise_to and hm.max_level(*raise_to) > hm.Level.parse(case.risk_level):
-        case = await casefile.change_level(
-            session, actor, case, hm.max_level(*raise_to).value, now,
-            reason=f"critical incident in imported diary entries ({len(fresh)} from import)",
-        )
+    case = await folding.apply_outcome(
+        session, actor, case, hm.flags(state, now), now,
+        reason=f"critical incident in imported diary entries ({len(fresh)} from import)",
+    )
     # Every entry is acknowledged: the victim-update clock restarts from now.
     spec = next(s for s in hm.target_specs(case.risk_level) if s.kind == "victim_update")
     await session.execute(

@@ -11,20 +11,24 @@ the original waits for it and then returns the entry it created.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import JSON, bindparam, func, select, text, tuple_
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
-from asb_core import audit, idempotency
+from asb_core import access, audit, idempotency
 from asb_core.actor import Actor
 from asb_core.errors import Conflict, NotFound, ValidationFailed
+from asb_core.models.audit import AuditChainHead
 from asb_core.models.case import Case, EscalationState
 from asb_core.models.diary import PERCEIVED_BY, DiaryEntry, Incident
-from asb_core.models.work import Target
+from asb_core.models.work import EscalationFlag
 from asb_core.pagination import TIME_ID, Page, check_limit, decode_cursor, page_of
-from asb_core.services import casefile
+from asb_core.services import casefile, folding
 
 CLOCK_SKEW = timedelta(minutes=5)
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
@@ -131,6 +135,77 @@ def validate(data: object, now: datetime) -> dict:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class EntryView:
+    """A diary entry as written by `add_diary_entry` (the API serialises it like the ORM row)."""
+
+    id: uuid.UUID
+    case_id: uuid.UUID
+    started_at: datetime
+    duration_minutes: int | None
+    location: str | None
+    what_happened: str
+    responsible: str | None
+    witnesses: str | None
+    effect_on_victim: str | None
+    reported_to: str | None
+    reported_reference: str | None
+    category: str
+    nsir_type: str
+    severity: int
+    hostility_perceived: list[str]
+    hostility_perceived_by: str | None
+    hostility_asked: bool
+    victim_feels_targeted: bool | None
+    source_system: str | None
+    amends: uuid.UUID | None
+    author_agency_id: uuid.UUID
+    author_agency_slug: str
+    recorded_at: datetime
+    acknowledged_at: datetime
+    acknowledgement_reference: str
+
+
+def _locked_case(actor: Actor, case_id: uuid.UUID):
+    """One statement for everything the write needs, under the row locks it needs: the case
+    (through the access policy), its escalation state, its audit chain head and its open flags.
+
+    Locks are taken in FOR UPDATE OF order (case, state, head), the order every other writer
+    takes them (case first, audit head last), so writers cannot deadlock."""
+    open_flags = (
+        select(func.json_agg(func.json_build_array(
+            EscalationFlag.id, EscalationFlag.rule_id, EscalationFlag.source,
+            EscalationFlag.evidence), type_=JSON))
+        .where(EscalationFlag.case_id == Case.id, EscalationFlag.cleared_at.is_(None))
+        .scalar_subquery()
+    )
+    return (
+        select(Case.id, Case.status, Case.risk_level, EscalationState.state,
+               AuditChainHead.last_seq, AuditChainHead.last_hash, open_flags)
+        .join(EscalationState, EscalationState.case_id == Case.id)
+        .join(AuditChainHead, AuditChainHead.chain == audit.chain_for(case_id))
+        .where(Case.id == case_id, access.readable_filter(actor))
+        .with_for_update(of=[Case, EscalationState, AuditChainHead])
+    )
+
+
+async def _lock(session: AsyncSession, actor: Actor, case_id: object):
+    cid = access.parse_uuid(case_id)
+    row = (await session.execute(_locked_case(actor, cid))).first()
+    if row is None:
+        # Not visible (NotFound from the policy), or a case whose audit chain has no head yet
+        # (written before heads existed): create the head and lock again.
+        await casefile.load_case(session, actor, cid)
+        await session.execute(
+            pg_insert(AuditChainHead)
+            .values(chain=audit.chain_for(cid), last_seq=0, last_hash=audit.GENESIS)
+            .on_conflict_do_nothing(index_elements=["chain"])
+        )
+        row = (await session.execute(_locked_case(actor, cid))).one()
+    access.require(actor, "diary.add")
+    return row
+
+
 async def add_diary_entry(
     session: AsyncSession,
     actor: Actor,
@@ -140,108 +215,177 @@ async def add_diary_entry(
     idempotency_key: str | None = None,
     request_fingerprint: str | None = None,
     now: datetime | None = None,
-) -> tuple[DiaryEntry, bool]:
+) -> tuple[EntryView | DiaryEntry, bool]:
+    """Add one diary entry; (the entry, True) or, for a replayed Idempotency-Key, (the entry the
+    first request created, False).
+
+    The write path is lean because integrations push entries in bulk: one statement reads and
+    locks everything (`_lock`), one claims the idempotency key, one writes the entry, its
+    incident, the folded state, the victim-update clock, refreshed flag evidence, the timeline
+    event and the audit event with its chain head. Only when the fold raises or clears a flag
+    or raises the level does it fall back to the general services (folding.apply_outcome)."""
     now = casefile.utcnow(now)
-    case = await casefile.load_case(session, actor, case_id, "diary.add", lock=True)
+    row = await _lock(session, actor, case_id)
+    cid, status, level, state_json, head_seq, head_hash, open_flags = row
+    entry_id = uuid.uuid4()
     if idempotency_key is not None:
         existing = await idempotency.claim(
             session, actor, key=idempotency_key, fingerprint=request_fingerprint or "",
-            case_id=case.id, resource_type="diary_entry",
+            case_id=cid, resource_type="diary_entry", resource_id=entry_id,
         )
         if existing is not None:
             entry = (await session.execute(
                 select(DiaryEntry).where(DiaryEntry.id == existing)
             )).scalar_one()
             return entry, False
-    if case.status == "closed":
+    if status == "closed":
         raise Conflict("the case is closed: reopen it first")
     v = validate(data, now)
-    root = None
-    if v["amends"] is not None:
-        amended = (
-            await session.execute(
-                select(DiaryEntry).where(DiaryEntry.id == v["amends"],
-                                         DiaryEntry.case_id == case.id)
-            )
-        ).scalar_one_or_none()
-        if amended is None:
-            raise ValidationFailed("amends an unknown entry",
-                                   errors=[{"field": "amends",
-                                            "message": "not an entry of this case"}])
-        root_incident = (await session.execute(
-            select(Incident.same_as).where(Incident.diary_entry_id == amended.id)
-        )).scalar_one_or_none()
-        root = root_incident or amended.id
+    root = await _amendment_root(session, cid, v["amends"]) if v["amends"] else None
     category: hm.Category = v.pop("category")
-    entry_id = uuid.uuid4()
-    entry = DiaryEntry(
-        id=entry_id, case_id=case.id, category=category.id, nsir_type=category.nsir,
-        severity=category.severity, author_agency_id=actor.agency_id, recorded_at=now,
-        acknowledged_at=now, acknowledgement_reference=f"ACK-{entry_id.hex[:12].upper()}",
-        **v,
+    entry = EntryView(
+        id=entry_id, case_id=cid, category=category.id, nsir_type=category.nsir,
+        severity=category.severity, author_agency_id=actor.agency_id,
+        author_agency_slug=actor.agency_slug, recorded_at=now, acknowledged_at=now,
+        acknowledgement_reference=f"ACK-{entry_id.hex[:12].upper()}", **v,
     )
-    session.add(entry)
-    await session.flush()
     occurred = min(entry.started_at, now)
-    incident = Incident(
-        case_id=case.id, diary_entry_id=entry.id, source="diary_entry", occurred_at=occurred,
-        reported_at=now, category=category.id, nsir_type=category.nsir,
-        severity=category.severity, hostility_strands=entry.hostility_perceived,
-        hostility_perceived_by=entry.hostility_perceived_by,
+    state = folding.fold_all(hm.CaseState.from_json(state_json), [hm.Incident(
+        id=str(entry_id), occurred_at=occurred, reported_at=now, category=category.id,
+        hostility_strands=frozenset(entry.hostility_perceived),
         hostility_asked=entry.hostility_asked, victim_feels_targeted=entry.victim_feels_targeted,
-        reported_by_agency_id=actor.agency_id, same_as=root,
+        reported_by_agency=actor.agency_slug, same_as=str(root) if root else None,
+    )])
+    computed = hm.flags(state, now)
+    held = {rule_id: (uuid.UUID(fid), source, evidence)
+            for fid, rule_id, source, evidence in open_flags or ()}
+    # The general path is needed only when a flag is raised or cleared or the level rises.
+    general = (
+        any(f.rule_id not in held for f in computed)
+        or any(src == "incidents" and rule_id not in {f.rule_id for f in computed}
+               for rule_id, (_, src, _ev) in held.items())
+        or folding.level_raise(computed, level) is not None
     )
-    session.add(incident)
-    if idempotency_key is not None:
-        await idempotency.bind(session, actor, idempotency_key, entry.id)
-    await _fold(session, actor, case, entry, incident, now)
-    await casefile.event(session, actor, case.id, "diary_entry", entry.recorded_at, entry.id,
-                         category=entry.category, severity=entry.severity,
-                         amends=entry.amends, hostility=bool(entry.hostility_perceived))
-    await audit.record(
-        session, actor, "diary.add", case_id=case.id, entity="diary_entry", entity_id=entry.id,
-        detail={"category": entry.category, "amends": str(entry.amends) if entry.amends else None,
-                "source_system": entry.source_system},
-    )
-    await session.refresh(entry)
+    audit_values = audit.next_event(
+        actor, "diary.add", chain_seq=head_seq + 1, prev_hash=head_hash, case_id=cid,
+        entity="diary_entry", entity_id=entry_id, at=now, detail={
+            "category": entry.category,
+            "amends": str(entry.amends) if entry.amends else None,
+            "source_system": entry.source_system})
+    evidence = [] if general else [
+        {"id": str(held[f.rule_id][0]), "ev": list(f.evidence)} for f in computed
+        if held[f.rule_id][1] == "incidents" and list(held[f.rule_id][2]) != list(f.evidence)
+    ]
+    await session.execute(_WRITE, {
+        **{k: getattr(entry, k) for k in ENTRY_COLUMNS},
+        "incident_id": uuid.uuid4(), "occurred_at": occurred, "same_as": root,
+        "state": state.to_json(), "agency": actor.agency_slug,
+        "summary": {"category": entry.category, "severity": entry.severity,
+                    "amends": str(entry.amends) if entry.amends else None,
+                    "hostility": bool(entry.hostility_perceived)},
+        "chain": audit_values["chain"], "chain_seq": audit_values["chain_seq"],
+        "principal_id": actor.principal_id, "role": actor.role,
+        "audit_entity_id": audit_values["entity_id"], "detail": audit_values["detail"],
+        "prev_hash": head_hash, "hash": audit_values["hash"],
+        "flag_evidence": evidence, "restart_clock": not general,
+        "victim_due": _victim_update_due(level, now), "level": level,
+    })
+    if general:
+        case = await casefile.reload(session, cid)
+        case = await folding.apply_outcome(
+            session, actor, case, computed, now,
+            reason=f"critical incident in diary entry {entry_id}")
+        await session.execute(_RESTART, {"case_id": cid, "recorded_at": now, "level":
+                                         case.risk_level,
+                                         "victim_due": _victim_update_due(case.risk_level, now)})
     return entry, True
 
 
-async def _fold(
-    session: AsyncSession, actor: Actor, case: Case, entry: DiaryEntry, incident: Incident,
-    now: datetime,
-) -> None:
-    row = await session.get(EscalationState, case.id, with_for_update=True)
-    state = hm.CaseState.from_json(row.state)
-    try:
-        state = hm.fold(state, hm.Incident(
-            id=str(entry.id), occurred_at=incident.occurred_at, reported_at=incident.reported_at,
-            category=incident.category, hostility_strands=frozenset(incident.hostility_strands),
-            hostility_asked=incident.hostility_asked,
-            victim_feels_targeted=incident.victim_feels_targeted,
-            reported_by_agency=actor.agency_slug,
-            same_as=str(incident.same_as) if incident.same_as else None,
-        ))
-    except hm.HarmValidationError as exc:
-        raise ValidationFailed(str(exc), errors=list(exc.errors)) from None
-    row.state, row.incidents, row.updated_at = state.to_json(), row.incidents + 1, now
-    computed = hm.flags(state, now)
-    await casefile.apply_flags(session, actor, case.id, computed, "incidents", now)
-    raise_to = [f.raises_to for f in computed if f.raises_to is not None]
-    if raise_to and hm.max_level(*raise_to) > hm.Level.parse(case.risk_level):
-        case = await casefile.change_level(
-            session, actor, case, hm.max_level(*raise_to).value, now,
-            reason=f"critical incident in diary entry {entry.id}",
-        )
-    # The entry is acknowledged: the victim-update clock restarts from now.
-    spec = next(s for s in hm.target_specs(case.risk_level) if s.kind == "victim_update")
-    targets = (await session.execute(
-        select(Target).where(Target.case_id == case.id, Target.kind == "victim_update",
-                             Target.state == "due", Target.closed_at.is_(None))
-    )).scalars().all()
-    for t in targets:
-        t.started_at, t.due_at, t.level = now, hm.due_at(spec, now), case.risk_level
-    await session.flush()
+# The whole common write in one statement (one round trip): the entry, its incident, the folded
+# state, the timeline event, the audit event and its chain head, refreshed flag evidence, and
+# the victim-update clock restarted (the entry is acknowledged). Data-modifying CTEs all run to
+# completion; the targets trigger writes the reschedule to the timeline as for any target change.
+_WRITE = text("""
+WITH e AS (
+  INSERT INTO diary_entries (id, case_id, started_at, duration_minutes, location, what_happened,
+    responsible, witnesses, effect_on_victim, reported_to, reported_reference, category,
+    nsir_type, severity, hostility_perceived, hostility_perceived_by, hostility_asked,
+    victim_feels_targeted, source_system, amends, author_agency_id, recorded_at,
+    acknowledged_at, acknowledgement_reference)
+  VALUES (:id, :case_id, :started_at, :duration_minutes, :location, :what_happened,
+    :responsible, :witnesses, :effect_on_victim, :reported_to, :reported_reference, :category,
+    :nsir_type, :severity, :hostility_perceived, :hostility_perceived_by, :hostility_asked,
+    :victim_feels_targeted, :source_system, :amends, :author_agency_id, :recorded_at,
+    :acknowledged_at, :acknowledgement_reference)
+), i AS (
+  INSERT INTO incidents (id, case_id, diary_entry_id, source, occurred_at, reported_at, category,
+    nsir_type, severity, hostility_strands, hostility_perceived_by, hostility_asked,
+    victim_feels_targeted, reported_by_agency_id, same_as)
+  VALUES (:incident_id, :case_id, :id, 'diary_entry', :occurred_at, :recorded_at, :category,
+    :nsir_type, :severity, :hostility_perceived, :hostility_perceived_by, :hostility_asked,
+    :victim_feels_targeted, :author_agency_id, :same_as)
+), s AS (
+  UPDATE case_escalation_states SET state = :state, incidents = incidents + 1,
+    updated_at = :recorded_at
+  WHERE case_id = :case_id
+), ev AS (
+  INSERT INTO case_events (case_id, at, kind, entity_id, agency, summary)
+  VALUES (:case_id, :recorded_at, 'diary_entry', :id, :agency, :summary)
+), a AS (
+  INSERT INTO audit_events (chain, chain_seq, at, principal_id, agency, role, action, case_id,
+    entity, entity_id, fields, justification, detail, prev_hash, hash)
+  VALUES (:chain, :chain_seq, :recorded_at, :principal_id, :agency, :role, 'diary.add', :case_id,
+    'diary_entry', :audit_entity_id, '{}', NULL, :detail, :prev_hash, :hash)
+), h AS (
+  UPDATE audit_chain_heads SET last_seq = :chain_seq, last_hash = :hash WHERE chain = :chain
+), f AS (
+  UPDATE escalation_flags fl SET evidence = ARRAY(SELECT jsonb_array_elements_text(u.ev))
+  FROM jsonb_to_recordset(:flag_evidence) AS u(id uuid, ev jsonb)
+  WHERE fl.id = u.id AND fl.case_id = :case_id
+), t AS (
+  UPDATE targets SET started_at = :recorded_at, due_at = :victim_due, level = :level
+  WHERE case_id = :case_id AND kind = 'victim_update' AND state = 'due' AND closed_at IS NULL
+    AND :restart_clock
+)
+SELECT 1
+""").bindparams(
+    bindparam("state", type_=JSONB), bindparam("summary", type_=JSONB),
+    bindparam("detail", type_=JSONB), bindparam("flag_evidence", type_=JSONB),
+)
+# After the general path (the level may have changed): the same restart on its own.
+_RESTART = text("""
+    UPDATE targets SET started_at = :recorded_at, due_at = :victim_due, level = :level
+    WHERE case_id = :case_id AND kind = 'victim_update' AND state = 'due' AND closed_at IS NULL
+""")
+
+
+def _victim_update_due(level: str, now: datetime) -> datetime:
+    spec = next(s for s in hm.target_specs(level) if s.kind == "victim_update")
+    return hm.due_at(spec, now)
+
+
+ENTRY_COLUMNS = (
+    "id", "case_id", "started_at", "duration_minutes", "location", "what_happened",
+    "responsible", "witnesses", "effect_on_victim", "reported_to", "reported_reference",
+    "category", "nsir_type", "severity", "hostility_perceived", "hostility_perceived_by",
+    "hostility_asked", "victim_feels_targeted", "source_system", "amends", "author_agency_id",
+    "recorded_at", "acknowledged_at", "acknowledgement_reference",
+)
+
+
+async def _amendment_root(
+    session: AsyncSession, cid: uuid.UUID, amends: uuid.UUID
+) -> uuid.UUID:
+    """The first entry of the chain of corrections `amends` belongs to."""
+    found = (await session.execute(
+        select(DiaryEntry.id, Incident.same_as)
+        .outerjoin(Incident, Incident.diary_entry_id == DiaryEntry.id)
+        .where(DiaryEntry.id == amends, DiaryEntry.case_id == cid)
+    )).first()
+    if found is None:
+        raise ValidationFailed("amends an unknown entry",
+                               errors=[{"field": "amends", "message": "not an entry of this case"}])
+    return found[1] or found[0]
 
 
 async def list_diary_entries(

@@ -60,10 +60,11 @@ async def test_lookup_finds_open_case_by_phone_or_address_and_reveals_nothing_el
     assert len(calls) == 2 and calls[0]["summary"]["by_agency"] == "rc-police"
     assert "07700 900456" not in r.text and "+44 7700 900456" not in r.text
 
-    # Audited, without the identity.
+    # Audited, without the identity (this test's lookups: other tests look up too).
     rows = (
         await session.execute(
-            text("SELECT detail::text FROM audit_events WHERE action = 'repeat_caller.lookup'")
+            text("SELECT detail::text FROM audit_events WHERE action = 'repeat_caller.lookup' "
+                 "AND agency = 'rc-police'")
         )
     ).all()
     assert len(rows) == 4
