@@ -27,6 +27,7 @@ from asb_api.routes import (
     docs,
     embed,
     health,
+    incidents,
     me,
     repeat_caller,
 )
@@ -59,6 +60,7 @@ ROUTES = [
     repeat_caller.repeat_caller_lookup,
     *cases.route_handlers,
     *casework.route_handlers,
+    *incidents.route_handlers,
     *webhook_routes.route_handlers,
     *stats_routes.route_handlers,
 ]

@@ -161,6 +161,21 @@ class AmendmentIn(DiaryEntryIn):
     amends: None = None
 
 
+class OfficerReportIn(Strict):
+    """An incident an officer witnessed or was told of (`POST /v1/cases/{id}/incidents`)."""
+
+    occurred_at: datetime
+    category: Short
+    account: Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+    officer_reference: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    location: Annotated[str, StringConstraints(min_length=1, max_length=1000)] | None = None
+    hostility_perceived: list[Strand] = Field(default_factory=list, max_length=6)
+    hostility_perceived_by: Literal["victim", "witness", "officer", "other"] | None = None
+    hostility_asked: bool = False
+    victim_feels_targeted: bool | None = None
+    same_as: UUID | None = None
+
+
 class ReassessIn(Strict):
     answers: dict[str, Any] = Field(default_factory=dict)
     judgement: JudgementIn | None = None

@@ -76,6 +76,21 @@ def diary_entry(obj: Any) -> dict:
     return _pick(obj, DIARY_FIELDS, {"author_agency": "author_agency_slug"})
 
 
+INCIDENT_FIELDS = (
+    "id", "case_id", "source", "diary_entry_id", "evidence_id", "occurred_at", "reported_at",
+    "category", "nsir_type", "severity", "hostility_perceived", "hostility_perceived_by",
+    "hostility_asked", "victim_feels_targeted", "reported_by_agency", "same_as", "account",
+    "officer_reference", "location",
+)
+
+
+def incident(obj: Any) -> dict:
+    return _pick(obj, INCIDENT_FIELDS, {
+        "hostility_perceived": "hostility_strands",
+        "reported_by_agency": "reported_by_agency_slug",
+    })
+
+
 def assessment(obj: Any) -> dict:
     return _pick(obj, (
         "id", "case_id", "answers", "policy_version", "score", "computed_level", "level",

@@ -24,6 +24,8 @@ CASEWORK = frozenset(
         "case.share",
         "diary.add",
         "diary.read",
+        "incident.add",
+        "incident.read",
         "assessment.add",
         "update.add",
         "target.meet",
@@ -40,9 +42,11 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
     "supervisor": CASEWORK
     | {"case.close", "case.reopen", "case.lower_level", "case.reassign_lead", "case.unshare",
        "case_review.decide"},
-    "auditor": frozenset({"case.read", "diary.read", "audit.read"}),
+    "auditor": frozenset({"case.read", "diary.read", "incident.read", "audit.read"}),
     "analyst": frozenset({"stats.read"}),
-    "integration": frozenset({"case.read", "diary.read", "diary.add", "update.add"}),
+    "integration": frozenset(
+        {"case.read", "diary.read", "diary.add", "incident.add", "incident.read", "update.add"}
+    ),
     "admin": frozenset({"agency.admin"}),
     "system": frozenset({"agency.admin"}),
 }

@@ -72,12 +72,22 @@ class DiaryEntry(Base):
 
 
 class Incident(Base):
-    """An incident as the harm model sees it, derived from a diary entry or an officer report."""
+    """An incident as the harm model sees it, derived from a diary entry or an officer report.
+
+    An officer report (source `officer_report`, no diary entry) carries the officer's own
+    `account` and may carry the officer's reference (a police incident or log number) and where
+    it happened; an incident from a diary entry keeps those in the entry itself.
+    """
 
     __tablename__ = "incidents"
     __table_args__ = (
         CheckConstraint(_in("source", INCIDENT_SOURCES), name="source"),
+        CheckConstraint(
+            "source <> 'officer_report' OR (account IS NOT NULL AND diary_entry_id IS NULL)",
+            name="officer_report_account",
+        ),
         Index("ix_incidents_case_id_occurred_at", "case_id", "occurred_at"),
+        Index("ix_incidents_case_id_reported_at_id", "case_id", "reported_at", "id"),
     )
 
     id: Mapped[uuid.UUID] = uuid_pk()
@@ -97,6 +107,21 @@ class Incident(Base):
     victim_feels_targeted: Mapped[bool | None] = mapped_column(Boolean)
     reported_by_agency_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("agencies.id"))
     same_as: Mapped[uuid.UUID | None] = mapped_column()
+    account: Mapped[str | None] = mapped_column(Text)
+    officer_reference: Mapped[str | None] = mapped_column(Text)
+    location: Mapped[str | None] = mapped_column(Text)
+
+    reported_by_agency: Mapped[Agency | None] = relationship(lazy="joined")
+
+    @property
+    def reported_by_agency_slug(self) -> str | None:
+        return self.reported_by_agency.slug if self.reported_by_agency else None
+
+    @property
+    def evidence_id(self) -> uuid.UUID:
+        """The id the escalation rules know this incident by (and cite as a flag's evidence):
+        the diary entry's id for an incident from a diary entry, else the incident's own."""
+        return self.diary_entry_id or self.id
 
 
 class IdempotencyKey(Base):

@@ -85,6 +85,9 @@ EXPECTED: dict[str, dict[str, int]] = {
     "addDiaryEntry": _case_row(201, (CW, SV, IN)),
     "listDiaryEntries": _case_row(200, (CW, SV, AU, IN)),
     "amendDiaryEntry": _case_row(201, (CW, SV, IN)),
+    "addOfficerReport": _case_row(201, (CW, SV, IN)),
+    "listIncidents": _case_row(200, (CW, SV, AU, IN)),
+    "getIncident": _case_row(200, (CW, SV, AU, IN)),
     "reassessCase": _case_row(201, (CW, SV)),
     "listAssessments": _case_row(200, READERS),
     "addUpdate": _case_row(201, (CW, SV, IN)),
@@ -152,6 +155,7 @@ class World:
     markers: dict[str, str]
     etag: str = ""
     seen: list[tuple[str, str, bool, str]] = field(default_factory=list)
+    incident_id: str = ""
 
 
 def _markers() -> dict[str, str]:
@@ -201,8 +205,9 @@ async def build_world(api, make_key) -> World:
     assert r.status_code == 201, r.text
     webhook_id = r.json()["id"]
     etag = (await cw.get(f"/v1/cases/{cid}")).headers["ETag"]
+    incident_id = (await cw.get(f"/v1/cases/{cid}/incidents")).json()["items"][0]["id"]
     return World(member, others, api, cid, entry_id, action_id, target_id, webhook_id, third,
-                 markers, etag)
+                 markers, etag, incident_id=incident_id)
 
 
 def _entry(**over) -> dict:
@@ -230,7 +235,8 @@ def request_for(op_id: str, world: World) -> tuple[str, str, dict]:
     method, template = operations()[op_id]
     path = template.format(case_id=world.case_id, entry_id=world.entry_id,
                            update_id=world.action_id, target_id=world.target_id,
-                           webhook_id=world.webhook_id, agency=world.third_agency)
+                           webhook_id=world.webhook_id, agency=world.third_agency,
+                           incident_id=world.incident_id)
     bodies = {
         "evaluateAssessment": {"answers": {"repeat": True}},
         "repeatCallerLookup": {"phone": "07700 900000", "area": "fenland"},
@@ -243,6 +249,9 @@ def request_for(op_id: str, world: World) -> tuple[str, str, dict]:
         "shareCase": {"agency": world.third_agency, "basis": "consent"},
         "addDiaryEntry": _entry(),
         "amendDiaryEntry": _entry(what_happened="Shouting at the door, and kicking it"),
+        "addOfficerReport": {"occurred_at": (datetime.now(UTC) - timedelta(hours=1)).isoformat(),
+                             "category": "intimidation",
+                             "account": "Attended; shouting at the door"},
         "reassessCase": {"answers": {"repeat": True, "sleep_affected": True}},
         "addUpdate": {"kind": "update", "text": "Spoke to the neighbour"},
         "meetTarget": {},
