@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Select, and_, exists, false, select
+from sqlalchemy import Select, Uuid, and_, bindparam, exists, false, select
 
 from asb_core.actor import Actor
 from asb_core.errors import Forbidden, NotFound
@@ -77,20 +77,50 @@ def may_see_restricted(actor: Actor) -> bool:
 
 
 def is_member_clause(actor: Actor, case_id_column=Case.id):
+    return _member(actor.agency_id, case_id_column)
+
+
+def _member(agency, case_id_column=Case.id):
     return exists().where(
-        and_(Membership.case_id == case_id_column, Membership.agency_id == actor.agency_id)
+        and_(Membership.case_id == case_id_column, Membership.agency_id == agency)
     )
+
+
+def visibility(actor: Actor) -> str:
+    """Which rule decides what `actor` sees: 'none', 'opened' (a call handler: the cases it
+    opened, while its agency is a member) or 'member' (every case its agency is a member of)."""
+    if actor.agency_id is None or not can(actor, "case.read"):
+        return "none"
+    if actor.role == "call_handler":
+        return "opened" if actor.principal_id is not None else "none"
+    return "member"
+
+
+def _filter(kind: str, agency, principal):
+    if kind == "none":
+        return false()
+    if kind == "opened":
+        return and_(Case.created_by_principal_id == principal, _member(agency))
+    return _member(agency)
 
 
 def readable_filter(actor: Actor):
     """The WHERE clause limiting `cases` to those `actor` may see."""
-    if actor.agency_id is None or not can(actor, "case.read"):
-        return false()
-    if actor.role == "call_handler":
-        if actor.principal_id is None:
-            return false()
-        return and_(Case.created_by_principal_id == actor.principal_id, is_member_clause(actor))
-    return is_member_clause(actor)
+    return _filter(visibility(actor), actor.agency_id, actor.principal_id)
+
+
+# The same clause with the caller's ids as named parameters, for statements built once and
+# executed many times (hot paths): pass `policy_params(actor)` with them.
+POLICY_AGENCY = bindparam("policy_agency_id", type_=Uuid)
+POLICY_PRINCIPAL = bindparam("policy_principal_id", type_=Uuid)
+
+
+def readable_filter_bound(kind: str):
+    return _filter(kind, POLICY_AGENCY, POLICY_PRINCIPAL)
+
+
+def policy_params(actor: Actor) -> dict:
+    return {"policy_agency_id": actor.agency_id, "policy_principal_id": actor.principal_id}
 
 
 def readable_cases(actor: Actor) -> Select:

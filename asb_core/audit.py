@@ -38,21 +38,30 @@ def _digest(prev_hash: str, body: dict) -> str:
     return hashlib.sha256((prev_hash + canonical).encode()).hexdigest()
 
 
+_BODY_KEYS = ("chain", "chain_seq", "at", "principal_id", "agency", "role", "action", "case_id",
+              "entity", "entity_id", "fields", "justification", "detail")
+
+
 def _body(event: AuditEvent) -> dict:
+    return _body_of({k: getattr(event, k) for k in _BODY_KEYS})
+
+
+def _body_of(v: dict) -> dict:
+    """What the hash covers, in canonical form, from an event's column values."""
     return {
-        "chain": event.chain,
-        "chain_seq": event.chain_seq,
-        "at": event.at.astimezone(UTC).isoformat(),
-        "principal_id": str(event.principal_id) if event.principal_id else None,
-        "agency": event.agency,
-        "role": event.role,
-        "action": event.action,
-        "case_id": str(event.case_id) if event.case_id else None,
-        "entity": event.entity,
-        "entity_id": event.entity_id,
-        "fields": list(event.fields or []),
-        "justification": event.justification,
-        "detail": event.detail or {},
+        "chain": v["chain"],
+        "chain_seq": v["chain_seq"],
+        "at": v["at"].astimezone(UTC).isoformat(),
+        "principal_id": str(v["principal_id"]) if v["principal_id"] else None,
+        "agency": v["agency"],
+        "role": v["role"],
+        "action": v["action"],
+        "case_id": str(v["case_id"]) if v["case_id"] else None,
+        "entity": v["entity"],
+        "entity_id": v["entity_id"],
+        "fields": list(v["fields"] or []),
+        "justification": v["justification"],
+        "detail": v["detail"] or {},
     }
 
 
@@ -125,15 +134,14 @@ def next_event(
     """The column values of the event that follows (`chain_seq` - 1, `prev_hash`) on the chain
     of `case_id`, hash included, for a writer that already holds the chain head's row lock and
     writes the row and the new head itself (set-wise, in one statement)."""
-    event = AuditEvent(
-        chain=chain_for(case_id, actor.agency_slug), chain_seq=chain_seq, at=at,
-        principal_id=actor.principal_id, agency=actor.agency_slug, role=actor.role,
-        action=action, case_id=case_id, entity=entity,
-        entity_id=str(entity_id) if entity_id is not None else None, fields=[],
-        justification=None, detail=detail or {}, prev_hash=prev_hash, hash="",
-    )
-    values = {k: getattr(event, k) for k in _body(event) if k != "fields"}
-    values.update(fields=[], prev_hash=prev_hash, hash=_digest(prev_hash, _body(event)))
+    values = {
+        "chain": chain_for(case_id, actor.agency_slug), "chain_seq": chain_seq, "at": at,
+        "principal_id": actor.principal_id, "agency": actor.agency_slug, "role": actor.role,
+        "action": action, "case_id": case_id, "entity": entity,
+        "entity_id": str(entity_id) if entity_id is not None else None, "fields": [],
+        "justification": None, "detail": detail or {},
+    }
+    values.update(prev_hash=prev_hash, hash=_digest(prev_hash, _body_of(values)))
     return values
 
 

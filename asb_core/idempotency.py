@@ -53,13 +53,30 @@ async def claim(
     )
     if claimed.first() is not None:
         return None
+    return await earlier(session, actor, key=key, fingerprint=fingerprint, case_id=case_id,
+                         resource_type=resource_type)
+
+
+async def earlier(
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    key: str,
+    fingerprint: str,
+    case_id: uuid.UUID | None,
+    resource_type: str,
+) -> uuid.UUID | None:
+    """The resource an earlier request with `key` created (None if the key is unclaimed);
+    refused when that request was a different one."""
     held = (
         await session.execute(
             select(IdempotencyKey).where(
                 IdempotencyKey.agency_id == actor.agency_id, IdempotencyKey.key == key
             )
         )
-    ).scalar_one()
+    ).scalar_one_or_none()
+    if held is None:
+        return None
     if (held.fingerprint != fingerprint or held.case_id != case_id
             or held.resource_type != resource_type or held.resource_id is None):
         raise IdempotencyKeyReused("this Idempotency-Key was used for a different request")

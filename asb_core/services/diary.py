@@ -10,11 +10,12 @@ the original waits for it and then returns the entry it created.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import JSON, bindparam, func, select, text, tuple_
+from sqlalchemy import JSON, String, Uuid, bindparam, func, select, text, tuple_
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -166,9 +167,12 @@ class EntryView:
     acknowledgement_reference: str
 
 
-def _locked_case(actor: Actor, case_id: uuid.UUID):
+@functools.cache
+def _locked_case(visibility: str):
     """One statement for everything the write needs, under the row locks it needs: the case
     (through the access policy), its escalation state, its audit chain head and its open flags.
+    Built once per kind of visibility (the caller's ids are parameters): building it per
+    request cost more CPU than the database spent running it.
 
     Locks are taken in FOR UPDATE OF order (case, state, head), the order every other writer
     takes them (case first, audit head last), so writers cannot deadlock."""
@@ -183,15 +187,18 @@ def _locked_case(actor: Actor, case_id: uuid.UUID):
         select(Case.id, Case.status, Case.risk_level, EscalationState.state,
                AuditChainHead.last_seq, AuditChainHead.last_hash, open_flags)
         .join(EscalationState, EscalationState.case_id == Case.id)
-        .join(AuditChainHead, AuditChainHead.chain == audit.chain_for(case_id))
-        .where(Case.id == case_id, access.readable_filter(actor))
+        .join(AuditChainHead, AuditChainHead.chain == bindparam("chain", type_=String))
+        .where(Case.id == bindparam("case_id", type_=Uuid),
+               access.readable_filter_bound(visibility))
         .with_for_update(of=[Case, EscalationState, AuditChainHead])
     )
 
 
 async def _lock(session: AsyncSession, actor: Actor, case_id: object):
     cid = access.parse_uuid(case_id)
-    row = (await session.execute(_locked_case(actor, cid))).first()
+    stmt = _locked_case(access.visibility(actor))
+    params = {"case_id": cid, "chain": audit.chain_for(cid), **access.policy_params(actor)}
+    row = (await session.execute(stmt, params)).first()
     if row is None:
         # Not visible (NotFound from the policy), or a case whose audit chain has no head yet
         # (written before heads existed): create the head and lock again.
@@ -201,7 +208,7 @@ async def _lock(session: AsyncSession, actor: Actor, case_id: object):
             .values(chain=audit.chain_for(cid), last_seq=0, last_hash=audit.GENESIS)
             .on_conflict_do_nothing(index_elements=["chain"])
         )
-        row = (await session.execute(_locked_case(actor, cid))).one()
+        row = (await session.execute(stmt, params)).one()
     access.require(actor, "diary.add")
     return row
 
@@ -220,25 +227,24 @@ async def add_diary_entry(
     first request created, False).
 
     The write path is lean because integrations push entries in bulk: one statement reads and
-    locks everything (`_lock`), one claims the idempotency key, one writes the entry, its
-    incident, the folded state, the victim-update clock, refreshed flag evidence, the timeline
-    event and the audit event with its chain head. Only when the fold raises or clears a flag
-    or raises the level does it fall back to the general services (folding.apply_outcome)."""
+    locks everything (`_lock`); one statement claims the idempotency key and, only if the claim
+    wins, writes the entry, its incident, the folded state, the victim-update clock, refreshed
+    flag evidence, the timeline event and the audit event with its chain head. Only when the
+    fold raises or clears a flag or raises the level does it fall back to the general services
+    (folding.apply_outcome). The claim runs after the case lock is held, so two requests with
+    one key queue on the case and never deadlock on the key."""
     now = casefile.utcnow(now)
     row = await _lock(session, actor, case_id)
     cid, status, level, state_json, head_seq, head_hash, open_flags = row
     entry_id = uuid.uuid4()
+    fingerprint = request_fingerprint or ""
     if idempotency_key is not None:
-        existing = await idempotency.claim(
-            session, actor, key=idempotency_key, fingerprint=request_fingerprint or "",
-            case_id=cid, resource_type="diary_entry", resource_id=entry_id,
-        )
-        if existing is not None:
-            entry = (await session.execute(
-                select(DiaryEntry).where(DiaryEntry.id == existing)
-            )).scalar_one()
-            return entry, False
+        idempotency.check_key(idempotency_key)
     if status == "closed":
+        # A retry of an entry accepted before the case was closed still gets its answer.
+        replay = await _replay(session, actor, cid, idempotency_key, fingerprint)
+        if replay is not None:
+            return replay, False
         raise Conflict("the case is closed: reopen it first")
     v = validate(data, now)
     root = await _amendment_root(session, cid, v["amends"]) if v["amends"] else None
@@ -276,8 +282,9 @@ async def add_diary_entry(
         {"id": str(held[f.rule_id][0]), "ev": list(f.evidence)} for f in computed
         if held[f.rule_id][1] == "incidents" and list(held[f.rule_id][2]) != list(f.evidence)
     ]
-    await session.execute(_WRITE, {
+    claimed = (await session.execute(_WRITE, {
         **{k: getattr(entry, k) for k in ENTRY_COLUMNS},
+        "idem_key": idempotency_key, "fingerprint": fingerprint,
         "incident_id": uuid.uuid4(), "occurred_at": occurred, "same_as": root,
         "state": state.to_json(), "agency": actor.agency_slug,
         "summary": {"category": entry.category, "severity": entry.severity,
@@ -289,7 +296,10 @@ async def add_diary_entry(
         "prev_hash": head_hash, "hash": audit_values["hash"],
         "flag_evidence": evidence, "restart_clock": not general,
         "victim_due": _victim_update_due(level, now), "level": level,
-    })
+    })).scalar_one()
+    if not claimed:
+        # The key was claimed before (the statement wrote nothing): a replay, or a misuse.
+        return await _replay(session, actor, cid, idempotency_key, fingerprint), False
     if general:
         case = await casefile.reload(session, cid)
         case = await folding.apply_outcome(
@@ -306,48 +316,73 @@ async def add_diary_entry(
 # the victim-update clock restarted (the entry is acknowledged). Data-modifying CTEs all run to
 # completion; the targets trigger writes the reschedule to the timeline as for any target change.
 _WRITE = text("""
-WITH e AS (
+WITH k AS (
+  INSERT INTO idempotency_keys (agency_id, key, fingerprint, case_id, resource_type, resource_id,
+    created_at)
+  SELECT :author_agency_id, CAST(:idem_key AS varchar), :fingerprint, :case_id, 'diary_entry',
+    :id, :recorded_at
+  WHERE CAST(:idem_key AS varchar) IS NOT NULL
+  ON CONFLICT (agency_id, key) DO NOTHING
+  RETURNING 1
+), go AS (
+  SELECT 1 FROM k UNION ALL SELECT 1 WHERE CAST(:idem_key AS varchar) IS NULL
+), e AS (
   INSERT INTO diary_entries (id, case_id, started_at, duration_minutes, location, what_happened,
     responsible, witnesses, effect_on_victim, reported_to, reported_reference, category,
     nsir_type, severity, hostility_perceived, hostility_perceived_by, hostility_asked,
     victim_feels_targeted, source_system, amends, author_agency_id, recorded_at,
     acknowledged_at, acknowledgement_reference)
-  VALUES (:id, :case_id, :started_at, :duration_minutes, :location, :what_happened,
-    :responsible, :witnesses, :effect_on_victim, :reported_to, :reported_reference, :category,
-    :nsir_type, :severity, :hostility_perceived, :hostility_perceived_by, :hostility_asked,
-    :victim_feels_targeted, :source_system, :amends, :author_agency_id, :recorded_at,
-    :acknowledged_at, :acknowledgement_reference)
+  SELECT CAST(:id AS uuid), CAST(:case_id AS uuid), CAST(:started_at AS timestamptz),
+    CAST(:duration_minutes AS integer), CAST(:location AS text), CAST(:what_happened AS text),
+    CAST(:responsible AS text), CAST(:witnesses AS text), CAST(:effect_on_victim AS text),
+    CAST(:reported_to AS text), CAST(:reported_reference AS text), CAST(:category AS varchar),
+    CAST(:nsir_type AS varchar), CAST(:severity AS integer),
+    CAST(:hostility_perceived AS text[]), CAST(:hostility_perceived_by AS varchar),
+    CAST(:hostility_asked AS boolean), CAST(:victim_feels_targeted AS boolean),
+    CAST(:source_system AS text), CAST(:amends AS uuid), CAST(:author_agency_id AS uuid),
+    CAST(:recorded_at AS timestamptz), CAST(:acknowledged_at AS timestamptz),
+    CAST(:acknowledgement_reference AS varchar)
+  FROM go
 ), i AS (
   INSERT INTO incidents (id, case_id, diary_entry_id, source, occurred_at, reported_at, category,
     nsir_type, severity, hostility_strands, hostility_perceived_by, hostility_asked,
     victim_feels_targeted, reported_by_agency_id, same_as)
-  VALUES (:incident_id, :case_id, :id, 'diary_entry', :occurred_at, :recorded_at, :category,
-    :nsir_type, :severity, :hostility_perceived, :hostility_perceived_by, :hostility_asked,
-    :victim_feels_targeted, :author_agency_id, :same_as)
+  SELECT CAST(:incident_id AS uuid), :case_id, :id, 'diary_entry',
+    CAST(:occurred_at AS timestamptz), :recorded_at, :category, :nsir_type, :severity,
+    :hostility_perceived, :hostility_perceived_by, :hostility_asked, :victim_feels_targeted,
+    :author_agency_id, CAST(:same_as AS uuid)
+  FROM go
 ), s AS (
-  UPDATE case_escalation_states SET state = :state, incidents = incidents + 1,
+  UPDATE case_escalation_states SET state = CAST(:state AS jsonb), incidents = incidents + 1,
     updated_at = :recorded_at
-  WHERE case_id = :case_id
+  WHERE case_id = :case_id AND EXISTS (SELECT FROM go)
 ), ev AS (
   INSERT INTO case_events (case_id, at, kind, entity_id, agency, summary)
-  VALUES (:case_id, :recorded_at, 'diary_entry', :id, :agency, :summary)
+  SELECT :case_id, :recorded_at, 'diary_entry', :id, CAST(:agency AS varchar),
+    CAST(:summary AS jsonb)
+  FROM go
 ), a AS (
   INSERT INTO audit_events (chain, chain_seq, at, principal_id, agency, role, action, case_id,
     entity, entity_id, fields, justification, detail, prev_hash, hash)
-  VALUES (:chain, :chain_seq, :recorded_at, :principal_id, :agency, :role, 'diary.add', :case_id,
-    'diary_entry', :audit_entity_id, '{}', NULL, :detail, :prev_hash, :hash)
+  SELECT CAST(:chain AS varchar), CAST(:chain_seq AS integer), :recorded_at,
+    CAST(:principal_id AS uuid), :agency, CAST(:role AS varchar), 'diary.add', :case_id,
+    'diary_entry', CAST(:audit_entity_id AS varchar), '{}', NULL, CAST(:detail AS jsonb),
+    CAST(:prev_hash AS varchar), CAST(:hash AS varchar)
+  FROM go
 ), h AS (
-  UPDATE audit_chain_heads SET last_seq = :chain_seq, last_hash = :hash WHERE chain = :chain
+  UPDATE audit_chain_heads SET last_seq = :chain_seq, last_hash = :hash
+  WHERE chain = :chain AND EXISTS (SELECT FROM go)
 ), f AS (
   UPDATE escalation_flags fl SET evidence = ARRAY(SELECT jsonb_array_elements_text(u.ev))
-  FROM jsonb_to_recordset(:flag_evidence) AS u(id uuid, ev jsonb)
-  WHERE fl.id = u.id AND fl.case_id = :case_id
+  FROM jsonb_to_recordset(CAST(:flag_evidence AS jsonb)) AS u(id uuid, ev jsonb)
+  WHERE fl.id = u.id AND fl.case_id = :case_id AND EXISTS (SELECT FROM go)
 ), t AS (
-  UPDATE targets SET started_at = :recorded_at, due_at = :victim_due, level = :level
+  UPDATE targets SET started_at = :recorded_at, due_at = CAST(:victim_due AS timestamptz),
+    level = CAST(:level AS varchar)
   WHERE case_id = :case_id AND kind = 'victim_update' AND state = 'due' AND closed_at IS NULL
-    AND :restart_clock
+    AND CAST(:restart_clock AS boolean) AND EXISTS (SELECT FROM go)
 )
-SELECT 1
+SELECT count(*) FROM go
 """).bindparams(
     bindparam("state", type_=JSONB), bindparam("summary", type_=JSONB),
     bindparam("detail", type_=JSONB), bindparam("flag_evidence", type_=JSONB),
@@ -371,6 +406,22 @@ ENTRY_COLUMNS = (
     "hostility_asked", "victim_feels_targeted", "source_system", "amends", "author_agency_id",
     "recorded_at", "acknowledged_at", "acknowledgement_reference",
 )
+
+
+async def _replay(
+    session: AsyncSession, actor: Actor, cid: uuid.UUID, key: str | None, fingerprint: str
+) -> DiaryEntry | None:
+    """The entry an earlier request with `key` created (None without a claimed key); a key used
+    for a different request is refused."""
+    if key is None:
+        return None
+    existing = await idempotency.earlier(
+        session, actor, key=key, fingerprint=fingerprint, case_id=cid,
+        resource_type="diary_entry")
+    if existing is None:
+        return None
+    return (await session.execute(
+        select(DiaryEntry).where(DiaryEntry.id == existing))).scalar_one()
 
 
 async def _amendment_root(
