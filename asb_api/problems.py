@@ -197,10 +197,12 @@ def _bad_input(exc: BaseException) -> tuple[int, str, str] | None:
         return 400, "bad-request", "the request body is nested too deeply"
     if isinstance(exc, UnicodeError):
         return 400, "bad-request", "the request is not valid UTF-8"
-    if isinstance(exc, DataError) or (  # SQLSTATE class 22: a value PostgreSQL cannot store
-        isinstance(exc, DBAPIError)
-        and str(getattr(exc.orig, "pgcode", None) or getattr(exc.orig, "sqlstate", "")
-                ).startswith("22")
+    # SQLSTATE class 22: a value PostgreSQL cannot store, whether SQLAlchemy wrapped the
+    # driver's error or a hot path ran the statement on the driver (asb_core.driver_sql).
+    if isinstance(exc, DataError) or any(
+        str(getattr(link, "pgcode", None) or getattr(link, "sqlstate", None) or ""
+            ).startswith("22")
+        for link in _chain(exc if not isinstance(exc, DBAPIError) else exc.orig)
     ):
         return 422, "validation-error", "a value in the request cannot be stored"
     return None

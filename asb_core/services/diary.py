@@ -11,17 +11,17 @@ the original waits for it and then returns the entry it created.
 from __future__ import annotations
 
 import functools
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import JSON, String, Uuid, bindparam, func, select, text, tuple_
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
-from asb_core import access, audit, idempotency
+from asb_core import access, audit, driver_sql, idempotency
 from asb_core.actor import Actor
 from asb_core.errors import Conflict, NotFound, ValidationFailed
 from asb_core.models.audit import AuditChainHead
@@ -194,11 +194,16 @@ def _locked_case(visibility: str):
     )
 
 
+@functools.cache
+def _lock_statement(visibility: str) -> driver_sql.Statement:
+    return driver_sql.Statement(_locked_case(visibility))
+
+
 async def _lock(session: AsyncSession, actor: Actor, case_id: object):
     cid = access.parse_uuid(case_id)
-    stmt = _locked_case(access.visibility(actor))
+    stmt = _lock_statement(access.visibility(actor))
     params = {"case_id": cid, "chain": audit.chain_for(cid), **access.policy_params(actor)}
-    row = (await session.execute(stmt, params)).first()
+    row = await stmt.fetchrow(session, params)
     if row is None:
         # Not visible (NotFound from the policy), or a case whose audit chain has no head yet
         # (written before heads existed): create the head and lock again.
@@ -208,7 +213,7 @@ async def _lock(session: AsyncSession, actor: Actor, case_id: object):
             .values(chain=audit.chain_for(cid), last_seq=0, last_hash=audit.GENESIS)
             .on_conflict_do_nothing(index_elements=["chain"])
         )
-        row = (await session.execute(stmt, params)).one()
+        row = await stmt.fetchrow(session, params)
     access.require(actor, "diary.add")
     return row
 
@@ -282,21 +287,21 @@ async def add_diary_entry(
         {"id": str(held[f.rule_id][0]), "ev": list(f.evidence)} for f in computed
         if held[f.rule_id][1] == "incidents" and list(held[f.rule_id][2]) != list(f.evidence)
     ]
-    claimed = (await session.execute(_WRITE, {
+    claimed = await _WRITE.fetchval(session, {
         **{k: getattr(entry, k) for k in ENTRY_COLUMNS},
         "idem_key": idempotency_key, "fingerprint": fingerprint,
         "incident_id": uuid.uuid4(), "occurred_at": occurred, "same_as": root,
-        "state": state.to_json(), "agency": actor.agency_slug,
-        "summary": {"category": entry.category, "severity": entry.severity,
-                    "amends": str(entry.amends) if entry.amends else None,
-                    "hostility": bool(entry.hostility_perceived)},
+        "state": _json(state.to_json()), "agency": actor.agency_slug,
+        "summary": _json({"category": entry.category, "severity": entry.severity,
+                          "amends": str(entry.amends) if entry.amends else None,
+                          "hostility": bool(entry.hostility_perceived)}),
         "chain": audit_values["chain"], "chain_seq": audit_values["chain_seq"],
         "principal_id": actor.principal_id, "role": actor.role,
-        "audit_entity_id": audit_values["entity_id"], "detail": audit_values["detail"],
+        "audit_entity_id": audit_values["entity_id"], "detail": _json(audit_values["detail"]),
         "prev_hash": head_hash, "hash": audit_values["hash"],
-        "flag_evidence": evidence, "restart_clock": not general,
+        "flag_evidence": _json(evidence), "restart_clock": not general,
         "victim_due": _victim_update_due(level, now), "level": level,
-    })).scalar_one()
+    })
     if not claimed:
         # The key was claimed before (the statement wrote nothing): a replay, or a misuse.
         return await _replay(session, actor, cid, idempotency_key, fingerprint), False
@@ -315,7 +320,7 @@ async def add_diary_entry(
 # state, the timeline event, the audit event and its chain head, refreshed flag evidence, and
 # the victim-update clock restarted (the entry is acknowledged). Data-modifying CTEs all run to
 # completion; the targets trigger writes the reschedule to the timeline as for any target change.
-_WRITE = text("""
+_WRITE = driver_sql.Statement("""
 WITH k AS (
   INSERT INTO idempotency_keys (agency_id, key, fingerprint, case_id, resource_type, resource_id,
     created_at)
@@ -383,15 +388,16 @@ WITH k AS (
     AND CAST(:restart_clock AS boolean) AND EXISTS (SELECT FROM go)
 )
 SELECT count(*) FROM go
-""").bindparams(
-    bindparam("state", type_=JSONB), bindparam("summary", type_=JSONB),
-    bindparam("detail", type_=JSONB), bindparam("flag_evidence", type_=JSONB),
-)
+""")
 # After the general path (the level may have changed): the same restart on its own.
 _RESTART = text("""
     UPDATE targets SET started_at = :recorded_at, due_at = :victim_due, level = :level
     WHERE case_id = :case_id AND kind = 'victim_update' AND state = 'due' AND closed_at IS NULL
 """)
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, separators=(",", ":"))
 
 
 def _victim_update_due(level: str, now: datetime) -> datetime:

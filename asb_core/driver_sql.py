@@ -1,0 +1,75 @@
+"""Statements run on the session's own asyncpg connection, inside its transaction, for hot write
+paths.
+
+Through `AsyncSession.execute` a statement costs about 220 µs more client CPU than the same
+statement on the asyncpg connection (measured here: 323 vs 99 µs for `SELECT 1`): the greenlet
+hop, parameter processing, the result wrapper. On the diary write path, which integrations drive
+in bulk, that was a quarter of the server's CPU per entry. `Statement` compiles once (a Core
+statement with the asyncpg dialect, or SQL text with `:name` parameters) and runs with named
+parameters; JSON parameters are passed as text and JSON results come back decoded (the
+session's codecs on the connection).
+The transaction is still the session's: BEGIN, COMMIT, ROLLBACK and the pool stay SQLAlchemy's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.dialects.postgresql import asyncpg as asyncpg_dialect
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql import ClauseElement
+
+_NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+
+
+class Statement:
+    """One statement, compiled once; `fetchrow`/`fetchval` bind parameters by name."""
+
+    def __init__(self, statement: str | ClauseElement) -> None:
+        if isinstance(statement, str):
+            names: list[str] = []
+
+            def number(match: re.Match) -> str:
+                name = match.group(1)
+                if name not in names:
+                    names.append(name)
+                return f"${names.index(name) + 1}"
+
+            self.sql = _NAMED.sub(number, statement)
+            self.names = tuple(names)
+        else:
+            compiled = statement.compile(dialect=asyncpg_dialect.dialect())
+            self.sql = compiled.string
+            self.names = tuple(compiled.positiontup or ())
+
+    def _args(self, params: dict[str, Any]) -> list[Any]:
+        return [params[name] for name in self.names]
+
+    async def fetchrow(self, session: AsyncSession, params: dict[str, Any]):
+        return await (await driver(session)).fetchrow(self.sql, *self._args(params))
+
+    async def fetchval(self, session: AsyncSession, params: dict[str, Any]):
+        return await (await driver(session)).fetchval(self.sql, *self._args(params))
+
+
+async def driver(session: AsyncSession):
+    """The asyncpg connection under the session's current transaction, begun if need be.
+
+    SQLAlchemy's asyncpg adapter sends BEGIN lazily, before its first statement; a statement
+    sent straight to asyncpg before that would run outside any transaction (row locks released
+    at once), so the adapter's BEGIN is sent here first. Should the adapter change shape, one
+    statement through the session does the same, at the cost of a round trip."""
+    connection = await session.connection()
+    raw = await connection.get_raw_connection()
+    adapter, driver_connection = raw.dbapi_connection, raw.driver_connection
+    if not driver_connection.is_in_transaction():
+        begin = getattr(adapter, "_start_transaction", None)
+        if begin is not None and getattr(adapter, "_transaction", False) is None:
+            await begin()
+        else:
+            await session.execute(text("SELECT 1"))
+    if not driver_connection.is_in_transaction():
+        raise RuntimeError("no transaction on the session's connection")
+    return driver_connection
