@@ -1,4 +1,5 @@
-"""The `asb` command: serve the API, migrate, manage agencies and keys, verify the audit log.
+"""The `asb` command: serve the API, migrate, manage agencies and keys, verify and anchor the
+audit log.
 
 Every subcommand works against `DATABASE_URL`, or the embedded PostgreSQL when it is unset.
 """
@@ -93,14 +94,57 @@ def cmd_key_revoke(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace, settings: Settings) -> int:
-    from asb_core.audit import verify
+    from sqlalchemy import text
 
-    result = _in_session(settings, verify)
-    if result.ok:
-        print(f"audit log intact: {result.events} events in {result.chains} chains")
-        return 0
-    print(f"audit log BROKEN: {result.problem}", file=sys.stderr)
-    return 1
+    from asb_core.audit import verify
+    from asb_core.audit_anchors import verify_anchors
+
+    async def work(session: Any) -> tuple:
+        # One snapshot for the whole walk, so rows committed meanwhile cannot look like a break.
+        await session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))
+        result = await verify(session)
+        if not result.ok:
+            return result, None
+        return result, await verify_anchors(session, published=args.anchor or ())
+
+    result, anchors = _in_session(settings, work)
+    if not result.ok:
+        print(f"audit log BROKEN: {result.problem}", file=sys.stderr)
+        return 1
+    if not anchors.ok:
+        print(f"audit log BROKEN: {anchors.problem}", file=sys.stderr)
+        return 1
+    line = f"audit log intact: {result.events} events in {result.chains} chains"
+    if anchors.anchors:
+        line += f"; {anchors.anchors} anchors hold (latest {anchors.latest_hash})"
+    print(line)
+    for published in args.anchor or ():
+        print(f"published anchor {published} found")
+    return 0
+
+
+def cmd_audit_anchor(args: argparse.Namespace, settings: Settings) -> int:
+    from asb_core.audit_anchors import anchor_now
+    from asb_core.db import create_engine, session_factory
+
+    async def run() -> Any:
+        engine = create_engine(_url(settings), settings)
+        try:
+            maker = session_factory(engine)
+            # A None is another process anchoring at the same moment: take the next one.
+            return await anchor_now(maker) or await anchor_now(maker)
+        finally:
+            await engine.dispose()
+
+    anchor = asyncio.run(run())
+    if anchor is None:
+        print("error: another process kept making anchors; try again", file=sys.stderr)
+        return 1
+    print(f"anchor {anchor.seq} at {anchor.at.isoformat()}: {anchor.chains} chains, "
+          f"{anchor.events} events, {anchor.changed} heads moved since the anchor before. "
+          "Store its hash outside this database (check it with asb audit verify --anchor):")
+    print(anchor.hash)
+    return 0
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -193,8 +237,17 @@ def build_parser() -> argparse.ArgumentParser:
     aud = sub.add_parser("audit", help="audit log").add_subparsers(
         dest="audit_command", required=True
     )
-    ver = aud.add_parser("verify", help="walk the hash chains; non-zero exit names the break")
+    ver = aud.add_parser(
+        "verify", help="walk the hash chains and the anchors; non-zero exit names the break"
+    )
+    ver.add_argument("--anchor", action="append", metavar="HASH",
+                     help="an anchor hash published earlier: fail unless it is in the log "
+                          "(repeatable)")
     ver.set_defaults(func=cmd_audit_verify)
+    anc = aud.add_parser(
+        "anchor", help="anchor every chain's head now; prints the anchor hash on the last line"
+    )
+    anc.set_defaults(func=cmd_audit_anchor)
 
     from asb_api.cli_jobs import add_subcommands  # worker, import diary, stats
 

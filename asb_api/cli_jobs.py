@@ -1,5 +1,6 @@
-"""`asb` subcommands for background and bulk work: `worker` (webhook delivery and the target
-sweep), `import diary` (a housing provider's backlog) and `stats` (countywide figures).
+"""`asb` subcommands for background and bulk work: `worker` (webhook delivery, the target
+sweep and audit anchors), `import diary` (a housing provider's backlog) and `stats`
+(countywide figures).
 
 Registered on the main parser by `asb_api.cli.build_parser` through `add_subcommands`.
 """
@@ -46,6 +47,8 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
                 f"{s.dead} dead; {s.sweep.breached} targets breached, "
                 f"{s.sweep.due_soon} due-soon notices"
             )
+            if s.anchor:
+                print(f"audit anchor made: {s.anchor}")
             return
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
@@ -110,7 +113,9 @@ def cmd_import_diary(args: argparse.Namespace, settings: Settings) -> int:
 
 def add_subcommands(sub: Any) -> None:
     worker = sub.add_parser(
-        "worker", help="deliver webhooks (signed, retried, dead-lettered) and sweep targets"
+        "worker",
+        help="deliver webhooks (signed, retried, dead-lettered), sweep targets and anchor the "
+             "audit log (every ASB_AUDIT_ANCHOR_SECONDS)",
     )
     worker.add_argument("--once", action="store_true", help="one pass, then exit")
     worker.add_argument("--interval", type=float, default=5.0,

@@ -1,4 +1,8 @@
-"""`asb worker`: deliver webhook events from the outbox, and sweep targets.
+"""`asb worker`: deliver webhook events from the outbox, sweep targets, and anchor the audit log.
+
+Every `ASB_AUDIT_ANCHOR_SECONDS` (default an hour; 0 turns it off) a pass also makes an audit
+anchor (asb_core/audit_anchors.py) when the latest one is that old; any number of workers may
+run, and at most one of them makes each anchor.
 
 Delivery is at-least-once. A worker claims due deliveries with `FOR UPDATE SKIP LOCKED` in a short
 transaction, leasing each (next_attempt_at pushed past the delivery timeout, a fresh claim token),
@@ -54,6 +58,9 @@ class WorkerConfig(BaseSettings):
     )
     concurrency: int = Field(default=10, ge=1, validation_alias="ASB_WEBHOOK_CONCURRENCY")
     due_soon_hours: float = Field(default=24.0, ge=0, validation_alias="ASB_DUE_SOON_HOURS")
+    audit_anchor_seconds: float = Field(
+        default=3600.0, ge=0, validation_alias="ASB_AUDIT_ANCHOR_SECONDS"
+    )
 
     @property
     def lease(self) -> timedelta:
@@ -139,6 +146,7 @@ class RunStats:
     retried: int = 0
     dead: int = 0
     sweep: SweepResult = field(default_factory=SweepResult)
+    anchor: str | None = None  # the hash of the audit anchor this pass made, if any
 
 
 @dataclass
@@ -250,11 +258,14 @@ async def run_once(
     batch: int = 50,
     config: WorkerConfig | None = None,
     sweep: bool = True,
+    anchor: bool = True,
 ) -> RunStats:
-    """One pass: the target sweep (new events go out in this pass), then deliveries until none
-    are due."""
+    """One pass: an audit anchor when one is due, the target sweep (new events go out in this
+    pass), then deliveries until none are due."""
     config = config or WorkerConfig()
     total = RunStats()
+    if anchor and config.audit_anchor_seconds > 0:
+        total.anchor = await _anchor_if_due(session_factory, config)
     if sweep:
         total.sweep = await sweep_targets(
             session_factory, now=now, due_soon=timedelta(hours=config.due_soon_hours)
@@ -267,6 +278,24 @@ async def run_once(
             setattr(total, name, getattr(total, name) + getattr(stats, name))
         if stats.claimed < batch:
             return total
+
+
+async def _anchor_if_due(session_factory: async_sessionmaker, config: WorkerConfig) -> str | None:
+    """An anchor when the latest is `audit_anchor_seconds` old; a failure is logged and left to
+    the next pass (it must never stop webhook delivery)."""
+    from asb_core.audit_anchors import anchor_now
+
+    try:
+        made = await anchor_now(
+            session_factory, every=timedelta(seconds=config.audit_anchor_seconds))
+    except Exception as exc:  # the database away, say: the next pass tries again
+        log.warning("audit anchor failed: %s", type(exc).__name__)
+        return None
+    if made is None:
+        return None
+    log.info("audit anchor %d: %d chains, %d events; hash %s", made.seq, made.chains,
+             made.events, made.hash)
+    return made.hash
 
 
 async def run_forever(

@@ -2,7 +2,13 @@
 
 from asb_core.models.agency import Agency, Principal
 from asb_core.models.assessment import Assessment
-from asb_core.models.audit import AuditChainHead, AuditEvent
+from asb_core.models.audit import (
+    AuditAnchor,
+    AuditAnchorHead,
+    AuditAnchorTip,
+    AuditChainHead,
+    AuditEvent,
+)
 from asb_core.models.base import Base
 from asb_core.models.case import (
     Case,
@@ -20,6 +26,9 @@ from asb_core.models.work import CaseReview, EscalationFlag, Target, Update
 __all__ = [
     "Agency",
     "Assessment",
+    "AuditAnchor",
+    "AuditAnchorHead",
+    "AuditAnchorTip",
     "AuditChainHead",
     "AuditEvent",
     "Base",

@@ -3,6 +3,8 @@
 Rows are chained per case (and one `system` chain for events outside any case), so writers to
 different cases never wait on one another; `audit_chain_heads` holds each chain's tip and is
 locked row-by-row. A database trigger (see the migrations) refuses UPDATE, DELETE and TRUNCATE.
+Periodic anchors (`audit_anchors`, append-only too) fix every chain's head at a moment, so a
+tail cut off together with a rewritten head is still detected.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import (
     ARRAY,
     BigInteger,
+    ForeignKey,
     Identity,
     Index,
     Integer,
@@ -57,3 +60,55 @@ class AuditChainHead(Base):
     chain: Mapped[str] = mapped_column(String(64), primary_key=True)
     last_seq: Mapped[int] = mapped_column(Integer)
     last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditAnchor(Base):
+    """A periodic anchor over every chain head (asb_core/audit_anchors.py). Append-only.
+
+    `digest` is the SHA-256 of the heads that moved since the previous anchor (its rows in
+    `audit_anchor_heads`), and `hash` chains the anchor to the one before it, so each anchor's
+    hash commits to every head at its moment. `chains` and `events` count all chains and the
+    events in them at that moment; `changed` counts the anchor's rows in the side table.
+    """
+
+    __tablename__ = "audit_anchors"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column()
+    chains: Mapped[int] = mapped_column(BigInteger)
+    events: Mapped[int] = mapped_column(BigInteger)
+    changed: Mapped[int] = mapped_column(BigInteger)
+    digest: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class AuditAnchorHead(Base):
+    """A chain head as an anchor saw it, stored only when it moved since the previous anchor.
+
+    `chain` is compared byte-wise (collation "C"), so the digest's order is the same on every
+    server, and the primary key gives it without a sort."""
+
+    __tablename__ = "audit_anchor_heads"
+
+    anchor_seq: Mapped[int] = mapped_column(
+        ForeignKey("audit_anchors.seq", deferrable=True, initially="DEFERRED"),
+        primary_key=True,
+    )
+    chain: Mapped[str] = mapped_column(String(64, collation="C"), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditAnchorTip(Base):
+    """The latest anchored head of each chain: a cache that lets the next anchor find the heads
+    that moved with one hash join instead of a probe per chain. Not append-only and never
+    trusted by verification: a wrong tip only makes an anchor store a head it need not have, or
+    miss one, which `asb audit verify` then reports as counts that do not add up."""
+
+    __tablename__ = "audit_anchor_tips"
+
+    chain: Mapped[str] = mapped_column(String(64, collation="C"), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    anchor_seq: Mapped[int] = mapped_column(Integer)
