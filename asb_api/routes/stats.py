@@ -4,18 +4,21 @@ and `GET /v1/stats/chart.svg` (the same figures as a picture, drawn on the serve
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 from litestar import Response, get
-from litestar.params import Parameter
+from litestar.params import QueryParameter
 
 from asb_api.deps import ActorDep, DbSession
 from asb_api.http import json_response
 from asb_core import stats
 from asb_core.stats_chart import render_svg
 
-From = Parameter(query="from", default=None, description="first day (YYYY-MM-DD), inclusive")
-To = Parameter(query="to", default=None, description="last day (YYYY-MM-DD), inclusive")
-Area = Parameter(default=None, min_length=1, max_length=100)
+From = Annotated[date | None, QueryParameter(name="from",
+                                               description="first day (YYYY-MM-DD), inclusive")]
+To = Annotated[date | None, QueryParameter(name="to",
+                                           description="last day (YYYY-MM-DD), inclusive")]
+Area = Annotated[str | None, QueryParameter(min_length=1, max_length=100)]
 NO_STORE = {"Cache-Control": "private, no-store"}
 
 
@@ -23,9 +26,9 @@ NO_STORE = {"Cache-Control": "private, no-store"}
 async def get_stats(
     actor: ActorDep,
     db_session: DbSession,
-    from_: date | None = From,
-    to: date | None = To,
-    area: str | None = Area,
+    from_: From = None,
+    to: To = None,
+    area: Area = None,
 ) -> Response:
     async with db_session.begin():
         body = await stats.statistics(db_session, actor, from_=from_, to=to, area=area)
@@ -36,9 +39,9 @@ async def get_stats(
 async def get_stats_chart(
     actor: ActorDep,
     db_session: DbSession,
-    from_: date | None = From,
-    to: date | None = To,
-    area: str | None = Area,
+    from_: From = None,
+    to: To = None,
+    area: Area = None,
 ) -> Response:
     async with db_session.begin():
         body = await stats.statistics(db_session, actor, from_=from_, to=to, area=area)

@@ -4,14 +4,13 @@ subscription's delivery status. An agency sees only its own subscriptions."""
 from __future__ import annotations
 
 from typing import Annotated
-from uuid import UUID
 
 from litestar import Response, delete, get, post
-from litestar.params import Parameter
+from litestar.params import JSONBody, QueryParameter
 from pydantic import Field, StringConstraints
 
 from asb_api.deps import ActorDep, DbSession
-from asb_api.http import Cursor, Limit, json_response, page
+from asb_api.http import Cursor, Limit, PathId, json_response, page
 from asb_api.schemas import Strict
 from asb_api.serialize import _value
 from asb_core import webhooks
@@ -56,7 +55,9 @@ def delivery_body(delivery, event_type: str) -> dict:
 
 
 @post("/v1/webhooks")
-async def create_webhook(actor: ActorDep, db_session: DbSession, data: WebhookIn) -> Response:
+async def create_webhook(
+    actor: ActorDep, db_session: DbSession, data: JSONBody[WebhookIn]
+) -> Response:
     async with db_session.begin():
         sub = await webhooks.create_subscription(
             db_session, actor, url=data.url, event_types=list(data.event_types)
@@ -75,7 +76,7 @@ async def list_webhooks(actor: ActorDep, db_session: DbSession) -> Response:
 
 
 @get("/v1/webhooks/{webhook_id:uuid}")
-async def get_webhook(actor: ActorDep, db_session: DbSession, webhook_id: UUID) -> Response:
+async def get_webhook(actor: ActorDep, db_session: DbSession, webhook_id: PathId) -> Response:
     async with db_session.begin():
         return json_response(
             subscription_body(await webhooks.get_subscription(db_session, actor, webhook_id))
@@ -83,7 +84,7 @@ async def get_webhook(actor: ActorDep, db_session: DbSession, webhook_id: UUID) 
 
 
 @delete("/v1/webhooks/{webhook_id:uuid}", status_code=204)
-async def delete_webhook(actor: ActorDep, db_session: DbSession, webhook_id: UUID) -> None:
+async def delete_webhook(actor: ActorDep, db_session: DbSession, webhook_id: PathId) -> None:
     async with db_session.begin():
         await webhooks.delete_subscription(db_session, actor, webhook_id)
 
@@ -92,10 +93,9 @@ async def delete_webhook(actor: ActorDep, db_session: DbSession, webhook_id: UUI
 async def list_webhook_deliveries(
     actor: ActorDep,
     db_session: DbSession,
-    webhook_id: UUID,
-    delivery_state: str | None = Parameter(
-        query="state", default=None, pattern="^(pending|delivered|dead)$"
-    ),
+    webhook_id: PathId,
+    delivery_state: Annotated[str | None, QueryParameter(
+        name="state", pattern="^(pending|delivered|dead)$")] = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Response:
