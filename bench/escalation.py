@@ -163,9 +163,14 @@ async def run(args: argparse.Namespace) -> float:
     sm = session_factory(engine)
     statements = [0]
 
-    @event.listens_for(engine.sync_engine, "before_cursor_execute")
-    def count(*_a) -> None:
+    def count(_record) -> None:
         statements[0] += 1
+
+    # Counted on the driver, so statements the diary path sends straight to asyncpg
+    # (asb_core/driver_sql.py) count too; BEGIN is one of them.
+    @event.listens_for(engine.sync_engine, "connect")
+    def log_queries(dbapi_connection, _record) -> None:
+        dbapi_connection.driver_connection.add_query_logger(count)
 
     try:
         slug = f"bench-esc-{secrets.token_hex(3)}"
