@@ -11,11 +11,11 @@ the original waits for it and then returns the entry it created.
 from __future__ import annotations
 
 import functools
-import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+import msgspec
 from sqlalchemy import JSON, String, Uuid, bindparam, func, select, text, tuple_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -396,8 +396,13 @@ _RESTART = text("""
 """)
 
 
+_ENCODER = msgspec.json.Encoder()
+
+
 def _json(value: object) -> str:
-    return json.dumps(value, separators=(",", ":"))
+    # msgspec (already installed with Litestar) encodes about 3x faster than json.dumps; the
+    # values here are plain dicts, lists, strings, numbers and booleans.
+    return _ENCODER.encode(value).decode()
 
 
 def _victim_update_due(level: str, now: datetime) -> datetime:
