@@ -32,15 +32,15 @@ def _with_sessions(settings: Settings, work: Callable[[Any], Awaitable[Any]]) ->
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
-    import httpx
-
+    from asb_core.egress import EgressPolicy, webhook_client
     from asb_core.worker import WorkerConfig, run_forever, run_once
 
     config = WorkerConfig()
+    egress = EgressPolicy.from_settings(settings)
 
     async def work(maker: Any) -> None:
         if args.once:
-            async with httpx.AsyncClient() as client:
+            async with webhook_client(egress) as client:
                 s = await run_once(maker, http_client=client, config=config)
             print(
                 f"{s.claimed} deliveries claimed: {s.delivered} delivered, {s.retried} to retry, "
@@ -55,7 +55,8 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
         print(f"worker running every {args.interval:g} s; Ctrl-C stops it", file=sys.stderr)
-        await run_forever(maker, interval=args.interval, config=config, stop=stop)
+        await run_forever(maker, interval=args.interval, config=config, stop=stop,
+                          egress=egress)
 
     _with_sessions(settings, work)
     return 0

@@ -4,6 +4,10 @@ An agency subscribes a URL to event types; the secret that signs deliveries is g
 returned once, on creation. An agency sees and manages only its own subscriptions: anything else
 is answered as not found. Deleting a subscription deactivates it (its delivery history stays
 readable by id) and dead-letters its pending deliveries.
+
+A URL must be able to reach only what webhooks may reach (asb_core/egress.py): an IP literal in a
+refused range (loopback, private, link-local, ...) outside the operator's allowed networks is
+refused here, and plain http only to those networks; host names are checked at each delivery.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core import access, audit
 from asb_core.actor import Actor
+from asb_core.egress import EgressPolicy
 from asb_core.errors import Forbidden, NotFound, ValidationFailed
 from asb_core.models.webhooks import (
     DELIVERY_STATES,
@@ -44,7 +49,7 @@ def _invalid(field: str, message: str) -> ValidationFailed:
     return ValidationFailed(f"{field}: {message}", errors=[{"field": field, "message": message}])
 
 
-def check_url(url: object) -> str:
+def check_url(url: object, egress: EgressPolicy | None = None) -> str:
     if not isinstance(url, str) or not url.strip():
         raise _invalid("url", "required")
     url = url.strip()
@@ -58,10 +63,18 @@ def check_url(url: object) -> str:
         raise _invalid("url", "not a valid URL") from None
     if parts.scheme not in ("http", "https") or not host:
         raise _invalid("url", "an absolute http(s) URL")
-    if parts.username or parts.password:
+    # Characters parsers disagree on (a backslash or a tab in the authority) could make this
+    # check and the HTTP client see different hosts; a URL needs none of them.
+    if any(c == "\\" or c.isspace() or not c.isprintable() for c in url):
+        raise _invalid("url", "not a valid URL")
+    if "@" in parts.netloc:
         raise _invalid("url", "must not carry credentials: deliveries are signed instead")
     if parts.fragment:
         raise _invalid("url", "must not have a fragment")
+    egress = egress or EgressPolicy.from_settings()
+    refused = egress.check_literal(host, plaintext=parts.scheme == "http")
+    if refused:
+        raise _invalid("url", refused)
     return url
 
 
@@ -85,10 +98,12 @@ async def create_subscription(
     url: object,
     event_types: object,
     now: datetime | None = None,
+    egress: EgressPolicy | None = None,
 ) -> WebhookSubscription:
-    """A new active subscription; its `secret` is readable on the returned object only now."""
+    """A new active subscription; its `secret` is readable on the returned object only now.
+    `egress`: where webhooks may go (default: from the settings)."""
     agency_id = require_manage(actor)
-    url = check_url(url)
+    url = check_url(url, egress)
     types = check_event_types(event_types)
     count = len(
         (

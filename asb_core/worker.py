@@ -16,6 +16,12 @@ HMAC-SHA256 of `"<timestamp>.<body>"` under the subscription's secret. A non-2xx
 or a connection error schedules a retry after `min(cap, base * 2**attempts)` seconds times a
 random jitter in [0.5, 1.5); after `max_attempts` the delivery is dead. Response bodies are never
 stored.
+
+Deliveries go only through `asb_core.egress.webhook_client`: each connection resolves the host,
+is refused when any address it resolves to is loopback, private, link-local or otherwise not
+public (unless in `ASB_WEBHOOK_ALLOWED_NETWORKS`; plain http only to those), and connects to the
+checked address. A refused delivery is dead at once (recorded as an attempt with the reason), not
+retried: the destination is wrong, not down. Redirects are never followed.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
+from asb_core.egress import DeliveryRefused, EgressPolicy, is_guarded, webhook_client
 from asb_core.target_sweep import SweepResult, sweep_targets
 
 log = logging.getLogger("asb_core.worker")
@@ -130,6 +137,14 @@ _FAILED = text(
     WHERE id = :id AND claim_token = :token
     """
 )
+_REFUSED = text(
+    """
+    UPDATE webhook_deliveries
+    SET state = 'dead', attempts = attempts + 1, last_status = NULL, last_error = :error,
+        claim_token = NULL
+    WHERE id = :id AND claim_token = :token
+    """
+)
 _DEAD = text(
     """
     UPDATE webhook_deliveries
@@ -154,6 +169,7 @@ class _Outcome:
     ok: bool
     status: int | None
     error: str | None
+    permanent: bool = False  # no retry can succeed: dead at once
 
 
 async def _post(client: httpx.AsyncClient, row, config: WorkerConfig) -> _Outcome:
@@ -175,6 +191,12 @@ async def _post(client: httpx.AsyncClient, row, config: WorkerConfig) -> _Outcom
                         timeout=config.timeout_seconds, follow_redirects=False),
             timeout=config.timeout_seconds,
         )
+    except DeliveryRefused as exc:
+        # The operator's log names the host and the address; the subscriber sees only the
+        # reason (the address would tell an agency what names resolve to inside the network).
+        # Never the URL's path or query (they may carry a token), the secret or the body.
+        log.warning("webhook delivery %s refused: %s", row.id, exc)
+        return _Outcome(False, None, f"refused: {exc.reason}", permanent=True)
     except (TimeoutError, httpx.TimeoutException):
         return _Outcome(False, None, "timeout")
     except httpx.HTTPError as exc:
@@ -193,6 +215,11 @@ async def _record(session_factory, row, token, outcome: _Outcome, config: Worker
                 _DELIVERED, {"id": row.id, "token": token, "at": at, "status": outcome.status}
             )
             return "delivered"
+        if outcome.permanent:
+            await session.execute(
+                _REFUSED, {"id": row.id, "token": token, "error": outcome.error}
+            )
+            return "dead"
         attempts = row.attempts + 1
         retry_at = at + timedelta(seconds=backoff_seconds(attempts, config))
         await session.execute(
@@ -213,10 +240,15 @@ async def deliver_due(
 ) -> RunStats:
     """Claim up to `batch` due deliveries, POST them concurrently, record each result.
 
+    `http_client` must come from `asb_core.egress.webhook_client` (any other could reach
+    internal addresses); it carries the egress policy.
+
     Due means due by the later of `now` and the database clock: new deliveries are stamped
     with the database's time, so a worker host whose clock lags still sends them at once (and a
     test may move time forward, never back).
     """
+    if not is_guarded(http_client):
+        raise TypeError("webhook deliveries need an asb_core.egress.webhook_client()")
     config = config or WorkerConfig()
     stats = RunStats()
     claim_now = now or datetime.now(UTC)
@@ -304,12 +336,14 @@ async def run_forever(
     interval: float = 5.0,
     config: WorkerConfig | None = None,
     stop: asyncio.Event | None = None,
+    egress: EgressPolicy | None = None,
 ) -> None:
     """The `asb worker` loop: a pass every `interval` seconds until `stop` is set. A pass that
-    fails (the database away, say) is logged and retried at the next tick."""
+    fails (the database away, say) is logged and retried at the next tick. `egress`: where
+    deliveries may go (default: from the settings)."""
     config = config or WorkerConfig()
     stop = stop or asyncio.Event()
-    async with httpx.AsyncClient(headers={"User-Agent": USER_AGENT}) as client:
+    async with webhook_client(egress, headers={"User-Agent": USER_AGENT}) as client:
         while not stop.is_set():
             try:
                 stats = await run_once(session_factory, http_client=client, config=config)

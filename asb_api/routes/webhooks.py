@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Response, delete, get, post
+from litestar.datastructures import State
 from litestar.params import JSONBody, QueryParameter
 from pydantic import Field, StringConstraints
 
@@ -14,6 +15,7 @@ from asb_api.http import Cursor, Limit, PathId, json_response, page
 from asb_api.schemas import Strict
 from asb_api.serialize import _value
 from asb_core import webhooks
+from asb_core.egress import EgressPolicy
 
 Url = Annotated[str, StringConstraints(min_length=1, max_length=webhooks.MAX_URL)]
 EventType = Annotated[str, StringConstraints(min_length=1, max_length=40)]
@@ -56,11 +58,12 @@ def delivery_body(delivery, event_type: str) -> dict:
 
 @post("/v1/webhooks")
 async def create_webhook(
-    actor: ActorDep, db_session: DbSession, data: JSONBody[WebhookIn]
+    actor: ActorDep, db_session: DbSession, data: JSONBody[WebhookIn], state: State
 ) -> Response:
+    egress = EgressPolicy.from_settings(state.settings)
     async with db_session.begin():
         sub = await webhooks.create_subscription(
-            db_session, actor, url=data.url, event_types=list(data.event_types)
+            db_session, actor, url=data.url, event_types=list(data.event_types), egress=egress
         )
         return json_response(
             subscription_body(sub, with_secret=True), status=201,

@@ -47,3 +47,16 @@ async def test_bad_subscriptions_are_422(api, make_key):
         "/v1/webhooks", json={"url": "ftp://example.org/x", "event_types": ["case.closed"]}
     )
     assert r.status_code == 422
+
+
+async def test_urls_that_reach_internal_addresses_are_422_on_url(api, make_key):
+    """With the default settings (no ASB_WEBHOOK_ALLOWED_NETWORKS) a webhook may reach only
+    public addresses over https: an IP literal in a refused range, plain http or credentials in
+    the URL are a validation error on `url`."""
+    housing = api.with_key(await make_key("fen-housing", "integration", kind="housing_provider"))
+    for url in ("http://169.254.169.254/latest/meta-data", "https://169.254.169.254/",
+                "http://10.0.0.1/", "https://[::1]/", "http://user:pass@example.org/",
+                "http://hms.fen-housing.example/asb/events"):
+        r = await housing.post("/v1/webhooks", json={"url": url, "event_types": ["case.closed"]})
+        assert r.status_code == 422, (url, r.text)
+        assert [e["field"] for e in r.json()["errors"]] == ["url"], url

@@ -1,12 +1,17 @@
 """Webhooks end to end: the outbox trigger, a real local HTTP receiver, two workers at once,
 retries with a receiver that fails, hangs and comes back, dead-lettering, the target sweep, and
-no restricted identity in any payload."""
+no restricted identity in any payload.
+
+The receiver listens on 127.0.0.1, a loopback address webhooks may not reach by default; every
+test here runs with the loopback network allowed through `ASB_WEBHOOK_ALLOWED_NETWORKS` (the
+`loopback_allowed` fixture), and the SSRF tests at the end choose their own policy."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import secrets
+import socket
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -14,7 +19,8 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
-from asb_core import webhooks
+from asb_core import egress, webhooks
+from asb_core.egress import EgressPolicy, parse_networks, webhook_client
 from asb_core.errors import Forbidden, NotFound, ValidationFailed
 from asb_core.models.webhooks import OutboxEvent, WebhookDelivery
 from asb_core.services.assessments import reassess
@@ -44,6 +50,17 @@ async def _open(session, actor, *, answers=None, now=None):
     )
 
 
+@pytest.fixture(autouse=True)
+def loopback_allowed(monkeypatch):
+    """The operator's setting that lets webhooks reach the local test receiver."""
+    from asb_core.settings import get_settings
+
+    monkeypatch.setenv("ASB_WEBHOOK_ALLOWED_NETWORKS", "127.0.0.0/8")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
 @pytest.fixture
 async def receiver():
     r = await Receiver().start()
@@ -71,7 +88,7 @@ async def quiet_outbox(maker):
 
 @pytest.fixture
 async def http():
-    async with httpx.AsyncClient() as c:
+    async with webhook_client() as c:  # the policy from the settings: loopback allowed
         yield c
 
 
@@ -252,7 +269,7 @@ async def test_two_workers_deliver_every_event_exactly_once(
     patient = FAST.model_copy(update={"timeout_seconds": 10.0})
 
     async def worker() -> int:
-        async with httpx.AsyncClient() as client:
+        async with webhook_client() as client:
             delivered = 0
             while True:
                 stats = await run_once(maker, http_client=client, batch=7, config=patient,
@@ -466,6 +483,186 @@ async def test_webhook_api_create_list_deliveries_delete(client, session, make_k
     r = await client.get(f"/v1/webhooks/{wid}/deliveries", headers=auth)
     assert r.json()["items"][0]["state"] == "dead"
     assert (await client.delete(f"/v1/webhooks/{wid}", headers=auth)).status_code == 404
+
+
+# --- where webhooks may go (SSRF) ---------------------------------------------------------------
+
+STRICT = EgressPolicy()  # the default: public addresses, over https
+REFUSED_AT_REGISTRATION = [
+    "http://169.254.169.254/latest/meta-data", "https://169.254.169.254/latest/meta-data",
+    "http://10.0.0.1/", "https://10.0.0.1/", "https://172.16.5.4/", "https://192.168.1.1/",
+    "http://[::1]/", "https://[::1]/", "https://127.0.0.1:5432/", "https://2130706433/",
+    "https://0x7f.1/", "https://0.0.0.0/", "https://100.64.0.1/", "https://[fd00::1]/",
+    "https://[fe80::1]/", "https://[::ffff:169.254.169.254]/", "https://[::ffff:7f00:1]/",
+    "https://224.0.0.1/", "https://240.0.0.1/", "https://[::]/",
+    "http://user:pass@example.org/", "https://user@example.org/", "https://:@example.org/",
+    "http://example.org/",  # plain http only to an allowed network
+    "https://127.0.0.1\\@example.org/", "https://example.org\t/",
+]
+
+
+async def test_registration_refuses_internal_addresses_credentials_and_plain_http(session):
+    council = await actor_for(session, _slug("whs"), "caseworker", "council")
+    for url in REFUSED_AT_REGISTRATION:
+        with pytest.raises(ValidationFailed) as refused:
+            await webhooks.create_subscription(session, council, url=url,
+                                               event_types=["case.shared"], egress=STRICT)
+        assert [e["field"] for e in refused.value.errors] == ["url"], url
+    # Public addresses and names pass (a name is judged at each delivery, see below).
+    for url in ("https://hooks.example.org/asb", "https://8.8.8.8/x",
+                "https://[2606:4700::1111]/x", "https://localhost/x"):
+        await webhooks.create_subscription(session, council, url=url,
+                                           event_types=["case.shared"], egress=STRICT)
+    internal = EgressPolicy(parse_networks("10.0.0.0/8"))
+    for url in ("https://10.0.0.1/", "http://10.20.30.40:8080/x", "http://hooks.internal/"):
+        await webhooks.create_subscription(session, council, url=url,
+                                           event_types=["case.shared"], egress=internal)
+    for url in ("http://8.8.8.8/", "http://[::1]/", "https://169.254.169.254/",
+                "https://11.0.0.1.example/x#frag"):
+        with pytest.raises(ValidationFailed):
+            await webhooks.create_subscription(session, council, url=url,
+                                               event_types=["case.shared"], egress=internal)
+
+
+def test_allowed_networks_setting_is_checked_at_start(monkeypatch):
+    from pydantic import ValidationError
+
+    from asb_core.settings import Settings
+
+    monkeypatch.setenv("ASB_WEBHOOK_ALLOWED_NETWORKS", "10.0.0.0/8, fd00::/8")
+    assert EgressPolicy.from_settings(Settings()).allowed == parse_networks("10.0.0.0/8,fd00::/8")
+    for bad in ("10.0.0.1/8", "localhost", "10.0.0.0/33"):
+        monkeypatch.setenv("ASB_WEBHOOK_ALLOWED_NETWORKS", bad)
+        with pytest.raises(ValidationError, match="ASB_WEBHOOK_ALLOWED_NETWORKS"):
+            Settings()
+    monkeypatch.delenv("ASB_WEBHOOK_ALLOWED_NETWORKS")
+    assert EgressPolicy.from_settings(Settings()).allowed == ()
+
+
+async def test_api_refuses_internal_urls_with_a_url_field_error(client, make_key):
+    auth = {"Authorization": f"Bearer {await make_key(_slug('whs'), 'integration')}"}
+    for url in ("http://169.254.169.254/latest/meta-data", "http://10.0.0.1/", "http://[::1]/",
+                "http://user:pass@example.org/"):
+        r = await client.post("/v1/webhooks", headers=auth,
+                              json={"url": url, "event_types": ["case.shared"]})
+        assert r.status_code == 422, (url, r.text)
+        assert r.headers["content-type"].startswith("application/problem+json")
+        assert [e["field"] for e in r.json()["errors"]] == ["url"], url
+    assert (await client.get("/v1/webhooks", headers=auth)).json()["items"] == []
+
+
+async def _subscribe_and_share(maker, url: str, policy: EgressPolicy):
+    """A committed subscription to `url` and one case.shared event for it."""
+    async with maker() as s, s.begin():
+        council = await actor_for(s, _slug("whs"), "caseworker", "council")
+        police = await actor_for(s, _slug("whp"), "caseworker", "police")
+        sub = await webhooks.create_subscription(s, council, url=url,
+                                                 event_types=["case.shared"], egress=policy)
+        case = await _open(s, council)
+        await share_case(s, council, case.id, agency_slug=police.agency_slug, basis="consent")
+    return sub
+
+
+async def test_a_name_that_resolves_to_loopback_is_refused_at_delivery(
+    maker, receiver, quiet_outbox, caplog
+):
+    # A name passes registration; at delivery `localhost` resolves to 127.0.0.1, which the
+    # default policy refuses: no connection is made, the attempt is recorded, and it is dead.
+    sub = await _subscribe_and_share(
+        maker, receiver.url("/r", host="localhost", scheme="https"), STRICT)
+    caplog.set_level("WARNING", logger="asb_core.worker")
+    async with webhook_client(STRICT) as client:
+        stats = await run_once(maker, http_client=client, config=FAST, sweep=False)
+        assert (stats.claimed, stats.delivered, stats.retried, stats.dead) == (1, 0, 0, 1)
+        later = datetime.now(UTC) + timedelta(days=2)
+        again = await run_once(maker, http_client=client, config=FAST, now=later, sweep=False)
+        assert again.claimed == 0  # permanent: never retried
+    assert receiver.received == []
+    (d,) = await _deliveries(maker, sub.id)
+    assert (d.state, d.attempts, d.last_status) == ("dead", 1, None)
+    assert d.last_error == ("refused: the host resolves to a loopback address, which webhooks "
+                            "may not reach")
+    # The operator's log names the host and address; never the secret, the path or the body.
+    logged = [r.getMessage() for r in caplog.records if "refused" in r.getMessage()]
+    assert len(logged) == 1 and "localhost resolves to 127.0.0.1" in logged[0]
+    assert sub.secret not in caplog.text and "/r" not in caplog.text
+    assert "case.shared" not in caplog.text and "reference" not in caplog.text
+
+    # Over plain http, with other networks allowed (so http passes registration): the same.
+    elsewhere = EgressPolicy(parse_networks("10.99.0.0/16"))
+    sub = await _subscribe_and_share(maker, receiver.url("/p", host="localhost"), elsewhere)
+    async with webhook_client(elsewhere) as client:
+        assert (await run_once(maker, http_client=client, config=FAST, sweep=False)).dead == 1
+    (d,) = await _deliveries(maker, sub.id)
+    assert d.state == "dead" and d.last_error.startswith("refused: the host resolves to a loop")
+    assert receiver.received == []
+
+
+async def test_a_name_inside_an_allowed_network_is_delivered(maker, receiver, quiet_outbox):
+    loopback = EgressPolicy(parse_networks("127.0.0.0/8,::1/128"))
+    sub = await _subscribe_and_share(maker, receiver.url("/ok", host="localhost"), loopback)
+    async with webhook_client(loopback) as client:
+        stats = await run_once(maker, http_client=client, config=FAST, sweep=False)
+    assert stats.delivered == 1
+    (got,) = receiver.accepted("/ok")
+    assert got.headers["host"] == f"localhost:{receiver.port}"
+    assert verify_signature(sub.secret, got.headers["x-asb-timestamp"], got.body,
+                            got.headers["x-asb-signature"])
+
+
+async def test_connection_is_pinned_to_the_checked_address(maker, receiver, quiet_outbox,
+                                                           monkeypatch):
+    """The name is resolved once per connection and the checked address is the one connected
+    to: `hooks.invalid` exists only in the played DNS answer, so any second lookup would fail.
+    An answer with any refused address is refused whole (DNS rebinding)."""
+    answers = {"hooks.invalid": ["127.0.0.1"], "mixed.invalid": ["93.184.216.34", "10.1.2.3"],
+               "public.invalid": ["93.184.216.34"]}
+    lookups: list[str] = []
+
+    async def fake_getaddrinfo(host, port):
+        lookups.append(host)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (a, port)) for a in answers[host]]
+
+    monkeypatch.setattr(egress, "_getaddrinfo", fake_getaddrinfo)
+    loopback = EgressPolicy(parse_networks("127.0.0.0/8"))
+    ok = await _subscribe_and_share(maker, receiver.url("/pin", host="hooks.invalid"), loopback)
+    async with webhook_client(loopback) as client:
+        assert (await run_once(maker, http_client=client, config=FAST, sweep=False)).delivered == 1
+    assert lookups == ["hooks.invalid"]
+    (got,) = receiver.accepted("/pin")
+    assert got.headers["host"] == f"hooks.invalid:{receiver.port}"
+    assert {d.state for d in await _deliveries(maker, ok.id)} == {"delivered"}
+
+    mixed = await _subscribe_and_share(maker, receiver.url("/mixed", host="mixed.invalid",
+                                                           scheme="https"), STRICT)
+    async with webhook_client(STRICT) as client:
+        assert (await run_once(maker, http_client=client, config=FAST, sweep=False)).dead == 1
+    (d,) = await _deliveries(maker, mixed.id)
+    assert d.last_error == ("refused: the host resolves to a private address, which webhooks "
+                            "may not reach")
+
+    # Plain http to a public address: only allowed networks may be reached without TLS.
+    plain = await _subscribe_and_share(maker, "http://public.invalid/x", loopback)
+    async with webhook_client(loopback) as client:
+        assert (await run_once(maker, http_client=client, config=FAST, sweep=False)).dead == 1
+    (d,) = await _deliveries(maker, plain.id)
+    assert d.last_error == f"refused: {egress.PLAIN_HTTP_REFUSED}"
+
+
+async def test_redirects_are_not_followed(maker, receiver, http, quiet_outbox):
+    sub = await _subscribe_and_share(maker, receiver.url("/moved"), EgressPolicy.from_settings())
+    receiver.mode = "redirect"
+    stats = await run_once(maker, http_client=http, config=FAST, sweep=False)
+    assert stats.retried == 1
+    assert [r.path for r in receiver.received] == ["/moved"]
+    (d,) = await _deliveries(maker, sub.id)
+    assert (d.state, d.last_status, d.last_error) == ("pending", 302, "HTTP 302")
+
+
+async def test_deliveries_need_the_guarded_client(maker):
+    async with httpx.AsyncClient() as plain:
+        with pytest.raises(TypeError, match="webhook_client"):
+            await run_once(maker, http_client=plain, config=FAST, sweep=False, anchor=False)
 
 
 def test_cli_worker_once(database_url, monkeypatch, capsys):

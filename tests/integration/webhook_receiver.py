@@ -1,7 +1,8 @@
 """A real HTTP receiver for webhook tests, on 127.0.0.1 in the test's event loop.
 
 It records every request (path, headers, body) and answers according to its mode: `ok` (200),
-`fail` (500), `hang` (never answers) or `slow` (answers 200 after `delay` seconds). Switch the
+`fail` (500), `hang` (never answers), `slow` (answers 200 after `delay` seconds) or `redirect`
+(302 to `/redirected` on the same receiver). Switch the
 mode between worker passes to play a receiver that fails, times out and comes back.
 """
 
@@ -38,8 +39,8 @@ class Receiver:
     port: int = 0
     _hung: list[asyncio.StreamWriter] = field(default_factory=list)
 
-    def url(self, path: str = "/hook") -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+    def url(self, path: str = "/hook", host: str = "127.0.0.1", scheme: str = "http") -> str:
+        return f"{scheme}://{host}:{self.port}{path}"
 
     def accepted(self, path: str | None = None) -> list[Received]:
         return [r for r in self.received
@@ -78,12 +79,13 @@ class Receiver:
                     return
                 if mode == "slow":
                     await asyncio.sleep(self.delay)
-                status = 500 if mode == "fail" else 200
+                status = {"fail": 500, "redirect": 302}.get(mode, 200)
                 self.received.append(Received(path, headers, body, status))
-                reason = b"OK" if status == 200 else b"Internal Server Error"
+                reason = {200: b"OK", 302: b"Found"}.get(status, b"Internal Server Error")
+                location = b"Location: /redirected\r\n" if status == 302 else b""
                 writer.write(
-                    b"HTTP/1.1 %d %s\r\nContent-Length: 2\r\nContent-Type: text/plain\r\n\r\nok"
-                    % (status, reason)
+                    b"HTTP/1.1 %d %s\r\n%sContent-Length: 2\r\nContent-Type: text/plain\r\n\r\nok"
+                    % (status, reason, location)
                 )
                 await writer.drain()
         except (asyncio.IncompleteReadError, ConnectionError, asyncio.CancelledError):
