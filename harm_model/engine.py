@@ -124,6 +124,10 @@ class _Tables:
         "version",
         "hostility_level",
         "critical_set",
+        "hostility_reasons",
+        "pattern_reasons",
+        "threshold_reasons",
+        "ask_next_orders",
     )
 
     def __init__(self, policy: Policy) -> None:
@@ -178,9 +182,77 @@ class _Tables:
             self.static_key[q.id] = (tier, -q.max_points, 0 if q.in_screen else 1, idx)
         self.targets = {lvl.rank: policy.targets[lvl] for lvl in Level}
         self.hostility_level = LEVELS_BY_RANK[self.hmin]
+        # Memos of pure functions of their keys (the Reasons are immutable), bounded by _MEMO.
+        self.hostility_reasons: dict[tuple[str, ...], Reason] = {}
+        level_text = LEVELS_BY_RANK[self.hpat].value
+        self.pattern_reasons = {
+            p: Reason(
+                "hostility-with-pattern", p, 0,
+                f"Hostility perceived together with {p}: level {level_text}",
+            )
+            for p in self.pattern_ids
+        }
+        self.threshold_reasons: dict[tuple[int, int], Reason] = {}
+        # ask_next for (unknown questions in table order, score, rank, hostility perceived):
+        # everything the order depends on (see `_impact_key`).
+        self.ask_next_orders: dict[tuple[tuple[str, ...], int, int, bool], tuple[str, ...]] = {}
 
     def score_rank(self, score: int) -> int:
         return 2 if score >= self.high else 1 if score >= self.medium else 0
+
+    def hostility_reason(self, strands: tuple[str, ...]) -> Reason:
+        reason = self.hostility_reasons.get(strands)
+        if reason is None:
+            reason = Reason(
+                "hostility",
+                self.hq,
+                0,
+                (
+                    f"Hostility perceived ({', '.join(strands)}): hate flag; level at least "
+                    f"{self.hostility_level.value}"
+                ),
+            )
+            _remember(self.hostility_reasons, strands, reason)
+        return reason
+
+    def threshold_reason(self, score_rank: int, score: int) -> Reason:
+        reason = self.threshold_reasons.get((score_rank, score))
+        if reason is None:
+            if score_rank == 2:
+                reason = Reason(
+                    "threshold-high",
+                    None,
+                    score,
+                    f"Score {score} reaches the high threshold ({self.high})",
+                )
+            else:
+                reason = Reason(
+                    "threshold-medium",
+                    None,
+                    score,
+                    f"Score {score} reaches the medium threshold ({self.medium})",
+                )
+            _remember(self.threshold_reasons, (score_rank, score), reason)
+        return reason
+
+    def ask_next(
+        self, unknown: list[str], norm: dict[str, Any], score: int, rank: int, strands: Any
+    ) -> tuple[str, ...]:
+        key = (tuple(unknown), score, rank, bool(strands))
+        order = self.ask_next_orders.get(key)
+        if order is None:
+            order = tuple(sorted(unknown, key=_impact_key(self, norm, score, rank, strands)))
+            _remember(self.ask_next_orders, key, order)
+        return order
+
+
+_MEMO = 4096
+
+
+def _remember(memo: dict, key: Any, value: Any) -> None:
+    if len(memo) >= _MEMO:
+        memo.clear()
+    memo[key] = value
 
 
 def tables(policy: Policy) -> _Tables:
@@ -340,48 +412,13 @@ def assess(
         reasons.extend(critical)
     if strands:
         rank = max(rank, t.hmin)
-        reasons.append(
-            Reason(
-                "hostility",
-                t.hq,
-                0,
-                (
-                    f"Hostility perceived ({', '.join(strands)}): hate flag; level at least "
-                    f"{t.hostility_level.value}"
-                ),
-            )
-        )
+        reasons.append(t.hostility_reason(strands))
         if pattern_yes:
             rank = max(rank, t.hpat)
-            level_text = LEVELS_BY_RANK[t.hpat].value
-            for p in pattern_yes:
-                reasons.append(
-                    Reason(
-                        "hostility-with-pattern",
-                        p,
-                        0,
-                        (f"Hostility perceived together with {p}: level {level_text}"),
-                    )
-                )
+            reasons.extend([t.pattern_reasons[p] for p in pattern_yes])
     reasons.extend(scored)
-    if score_rank == 2:
-        reasons.append(
-            Reason(
-                "threshold-high",
-                None,
-                score,
-                f"Score {score} reaches the high threshold ({t.high})",
-            )
-        )
-    elif score_rank == 1:
-        reasons.append(
-            Reason(
-                "threshold-medium",
-                None,
-                score,
-                f"Score {score} reaches the medium threshold ({t.medium})",
-            )
-        )
+    if score_rank:
+        reasons.append(t.threshold_reason(score_rank, score))
 
     # Worst case for every unknown: yes, the highest frequency, some strand.
     if strands is None:
@@ -397,7 +434,7 @@ def assess(
 
     ask_next: tuple[str, ...] = ()
     if unknown:
-        ask_next = tuple(sorted(unknown, key=_impact_key(t, norm, score, rank, strands)))
+        ask_next = t.ask_next(unknown, norm, score, rank, strands)
 
     computed = LEVELS_BY_RANK[rank]
     final = computed

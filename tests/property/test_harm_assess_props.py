@@ -167,3 +167,16 @@ def test_judgement_is_recorded_and_never_silently_lowers(answers, level, supervi
     overridden = [r.question for r in judged.reasons if r.rule == "judgement-overrides"]
     forced = [r.question for r in computed.reasons if r.rule in FORCING and level < FORCING[r.rule]]
     assert overridden == forced
+
+
+@given(answer_sets())
+def test_remembered_parts_equal_a_fresh_computation(answers: dict[str, object]) -> None:
+    """The engine remembers ask_next orders and built reasons per policy (pure functions of
+    their keys); an assessment that used them equals one computed with them forgotten."""
+    from harm_model.engine import tables
+
+    t = tables(POLICY)
+    remembered = assess(answers)  # may use what earlier examples left behind
+    for memo in (t.ask_next_orders, t.hostility_reasons, t.threshold_reasons):
+        memo.clear()
+    assert assess(answers) == remembered
