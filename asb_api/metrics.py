@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import time
+from typing import Any
 
 from litestar import Response, get
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
@@ -27,12 +28,26 @@ LATENCY = Histogram(
 )
 
 
+_MAX_BOUND = 2048  # label sets kept bound; beyond that (odd methods) children are looked up
+
+
 def metrics_middleware(app: ASGIApp) -> ASGIApp:
+    # The label children of each (method, route, status), bound once: a request costs one dict
+    # lookup, not a labels() call (tuple building, lock, validation) per metric.
+    bound: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+    clock = time.perf_counter
+
+    def children(method: str, route: str, status: int) -> tuple[Any, Any]:
+        pair = (REQUESTS.labels(method, route, str(status)), LATENCY.labels(method, route))
+        if len(bound) < _MAX_BOUND:
+            bound[(method, route, status)] = pair
+        return pair
+
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await app(scope, receive, send)
             return
-        start = time.perf_counter()
+        start = clock()
         status = 500
 
         async def send_wrapper(message: Message) -> None:
@@ -45,9 +60,11 @@ def metrics_middleware(app: ASGIApp) -> ASGIApp:
             await app(scope, receive, send_wrapper)
         finally:
             # The route template, not the raw path: ids never become label values.
+            method = scope["method"]
             route = scope.get("path_template") or "unmatched"
-            REQUESTS.labels(scope["method"], route, str(status)).inc()
-            LATENCY.labels(scope["method"], route).observe(time.perf_counter() - start)
+            pair = bound.get((method, route, status)) or children(method, route, status)
+            pair[0].inc()
+            pair[1].observe(clock() - start)
 
     return middleware
 
