@@ -1,11 +1,15 @@
 """Authentication: `Authorization: Bearer <key>` to an `Actor`, once per request.
 
 A malformed or unknown key costs at most one indexed lookup and is answered 401 with a
-problem-details body that does not say which part was wrong. A client address that sends many
-bad keys is answered 429 before any lookup; each valid key has its own request budget.
+problem-details body that does not say which part was wrong. A revoked key is refused within
+ASB_KEY_CACHE_SECONDS (default 1 s; 0: on the next request), see `asb_core.key_lookup`. A
+client address that sends many bad keys is answered 429 before any lookup; each valid key has
+its own request budget.
 """
 
 from __future__ import annotations
+
+from collections.abc import Hashable
 
 from litestar import Request
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -25,8 +29,17 @@ SCOPED_OPERATIONS = frozenset({
 })
 
 
-def bearer_token(request: Request) -> str | None:
-    header = request.headers.get("authorization")
+def _authorization(scope) -> str | None:
+    """The first Authorization header, read from the raw ASGI headers (names compared without
+    regard to case, values decoded as latin-1: what `request.headers.get` answers, without
+    building the request's header multidict)."""
+    for name, value in scope["headers"]:
+        if len(name) == 13 and name.lower() == b"authorization":
+            return value.decode("latin-1")
+    return None
+
+
+def bearer_token(header: str | None) -> str | None:
     if not header:
         return None
     scheme, _, token = header.partition(" ")
@@ -35,25 +48,30 @@ def bearer_token(request: Request) -> str | None:
     return token.strip()
 
 
-def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
-
-
-def _too_many(limiter, key: str, what: str) -> Problem:
+def _too_many(limiter, key: Hashable, what: str) -> Problem:
     return Problem(429, f"too many {what}; slow down", kind="rate-limited",
                    headers={"Retry-After": str(limiter.retry_after(key))})
 
 
 async def provide_actor(request: Request) -> Actor:
-    cached = request.scope.get("asb_actor")
+    return await actor_for_scope(request.scope, request.app.state)
+
+
+async def actor_for_scope(scope, state) -> Actor:
+    """The request's Actor (once per request: kept in the scope), or the problem to answer:
+    429 for an address throttled for bad keys or a key over its budget, 401 for a missing or
+    invalid key, 403 for an embed token outside its scopes."""
+    cached = scope.get("asb_actor")
     if cached is not None:
         return cached
-    state = request.app.state
-    bad_keys = state.bad_key_limiter
-    client = _client(request)
+    # Item access: Litestar's State answers attribute access only after a failed lookup has
+    # built an AttributeError, several microseconds each.
+    bad_keys = state["bad_key_limiter"]
+    address = scope.get("client")
+    client = address[0] if address else "unknown"
     if bad_keys.blocked(client):
         raise _too_many(bad_keys, client, "failed authentications from this address")
-    token = bearer_token(request)
+    token = bearer_token(_authorization(scope))
     if token is None:
         bad_keys.allow(client)
         raise Problem(401, "an API key is required (Authorization: Bearer <key>)",
@@ -62,33 +80,37 @@ async def provide_actor(request: Request) -> Actor:
         # Stateless: checked against the signing key, no database access.
         actor = embed_tokens.verify(token, embed_tokens.signing_key(state))
     else:
-        actor = await state.authenticator(state.sessionmaker, token)
+        actor = await state["authenticator"](
+            state["sessionmaker"], token, state["settings"].key_cache_seconds)
     if actor is None:
         bad_keys.allow(client)
         raise Problem(401, "the API key is not valid", headers=_CHALLENGE)
-    if actor.scopes and (request.method, request.scope.get("path_template")) \
+    if actor.scopes and (scope["method"], scope.get("path_template")) \
             not in SCOPED_OPERATIONS:
         raise Problem(403, "this token may only evaluate assessments and open cases")
-    limiter = state.key_limiter
-    if not limiter.allow(str(actor.principal_id)):
-        raise _too_many(limiter, str(actor.principal_id), "requests for this key")
-    request.scope["asb_actor"] = actor  # type: ignore[typeddict-unknown-key]
+    limiter = state["key_limiter"]
+    if not limiter.allow(actor.principal_id):
+        raise _too_many(limiter, actor.principal_id, "requests for this key")
+    scope["asb_actor"] = actor
     return actor
 
 
-async def authenticate_in_transaction(sessionmaker, token: str) -> Actor | None:
+async def authenticate_in_transaction(
+    sessionmaker, token: str, cache_seconds: float = 0.0
+) -> Actor | None:
     """One indexed query, one round trip (see `asb_core.key_lookup`); no session is opened
     unless the sessions are bound to a caller's connection.
 
-    With the app's own engine the lookup runs on a small pool without pre-ping or BEGIN/COMMIT;
-    sessions joined to an outer connection (tests) run the same statement inside it, so they
-    see that transaction's rows.
+    With the app's own engine the lookup runs on a small pool without pre-ping or BEGIN/COMMIT,
+    and a key found valid by a read that began less than `cache_seconds` ago (the setting
+    ASB_KEY_CACHE_SECONDS) is answered without another; sessions joined to an outer connection
+    (tests) run the same statement inside it, every time, so they see that transaction's rows.
     """
     if not looks_like_key(token):
         return None
     bind = getattr(sessionmaker, "kw", {}).get("bind")
     if isinstance(bind, AsyncEngine):
-        return await actor_for_key_on_engine(bind, token)
+        return await actor_for_key_on_engine(bind, token, cache_seconds)
     async with sessionmaker() as session:
         connection = await session.connection()
         raw = await connection.get_raw_connection()

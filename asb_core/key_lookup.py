@@ -4,13 +4,21 @@ Every authenticated request pays for this, so it skips what `services.admin.auth
 through the ORM (session, BEGIN/COMMIT, identity map, and the engine pool's pre-ping, which
 costs three more round trips per checkout) and runs a single prepared statement in autocommit
 on a small asyncpg pool of its own, one per engine and process. Concurrent requests with the
-same key share one query that starts after all of them arrived (`FreshReads`); nothing is cached
-between requests, so a key revoked with `asb key revoke` is refused on the very next request.
+same key share one query that starts after all of them arrived (`FreshReads`).
+
+Revocation: with `cache_seconds` (ASB_KEY_CACHE_SECONDS, default 1, at most 5) a worker answers a
+key from a read that found it valid and *began* less than `cache_seconds` before the request; so
+a key revoked with `asb key revoke` is refused by every worker at most `cache_seconds` after the
+revocation committed (and at once by a worker whose read sees it first: a read that finds the key
+revoked or gone replaces what the worker remembered). Only digests and Actors are remembered,
+never keys. With `cache_seconds=0` nothing is remembered between requests: every request is
+answered from a read issued after it arrived, and a revoked key is refused on the very next one.
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
 import weakref
 from typing import Any
 
@@ -29,18 +37,24 @@ _SQL = (
 _LOST = (asyncpg.ConnectionDoesNotExistError, asyncpg.InterfaceError,
          asyncpg.AdminShutdownError, ConnectionResetError)
 _pools: weakref.WeakKeyDictionary[Any, asyncio.Task] = weakref.WeakKeyDictionary()
+# When each read began; tests replace it to step through a remembered key's lifetime.
+clock = time.monotonic
+_RECENT_MAX = 10_000
 
 
 async def actor_for_key(driver_connection: Any, presented: str) -> Actor | None:
     """The Actor for a valid, unrevoked key, looked up on an asyncpg connection."""
     if not keys.looks_like_key(presented):
         return None
-    row = await driver_connection.fetchrow(_SQL, keys.digest(presented))
-    return _actor(row, presented)
+    digest = keys.digest(presented)
+    row = await driver_connection.fetchrow(_SQL, digest)
+    return _actor(row, digest)
 
 
-def _actor(row: Any, presented: str) -> Actor | None:
-    if row is None or row[3] or not keys.matches(row[2], presented):
+def _actor(row: Any, digest: str) -> Actor | None:
+    """The Actor of a looked-up row, if the key is valid and unrevoked (`digest`: the presented
+    key's, computed once per request; compared with the stored one in constant time)."""
+    if row is None or row[3] or not keys.digests_match(row[2], digest):
         return None
     return Actor(row[0], row[4], row[5], row[6], row[1])
 
@@ -92,40 +106,92 @@ class FreshReads:
     So each answer comes from a query issued after the caller arrived (a key revoked before a
     request arrives is refused, exactly as with a query per request), while under load a worker
     sends at most one query per key at a time instead of one per request.
+
+    Each caller waits on a future of its own, which the batch completes: a caller that is
+    cancelled leaves the batch and everyone else in it untouched.
     """
 
     def __init__(self, fetch) -> None:
         self._fetch = fetch
-        self._waiting: dict[Any, asyncio.Future] = {}
-        self._last: dict[Any, asyncio.Future] = {}
+        self._waiting: dict[Any, list[asyncio.Future]] = {}  # batches not started: their callers
+        self._last: dict[Any, asyncio.Future] = {}  # per key: done when its latest batch is
         self._tasks: set[asyncio.Task] = set()  # strong references while they run
 
     async def read(self, key: Any) -> Any:
+        loop = asyncio.get_running_loop()
+        waiter = loop.create_future()
         batch = self._waiting.get(key)
         if batch is None:
-            batch = self._waiting[key] = asyncio.get_running_loop().create_future()
+            batch = self._waiting[key] = []
             previous = self._last.get(key)
-            self._last[key] = batch
-            task = asyncio.ensure_future(self._run(key, batch, previous))
+            done = self._last[key] = loop.create_future()
+            task = loop.create_task(self._run(key, batch, previous, done))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
-        return await asyncio.shield(batch)
+        batch.append(waiter)
+        return await waiter
 
-    async def _run(self, key: Any, batch: asyncio.Future, previous) -> None:
+    async def _run(self, key: Any, batch: list[asyncio.Future], previous, done) -> None:
         if previous is not None and not previous.done():
             await asyncio.wait([previous])
         del self._waiting[key]  # the batch is closed: later callers start the next one
         try:
-            batch.set_result(await self._fetch(key))
+            result = await self._fetch(key)
         except BaseException as exc:  # noqa: BLE001 - handed to every caller of the batch
-            batch.set_exception(exc)
-            batch.exception()  # marked retrieved: callers may all have gone
+            for waiter in batch:
+                if not waiter.done():
+                    waiter.set_exception(exc)
+            if not isinstance(exc, Exception):
+                raise
+        else:
+            for waiter in batch:
+                if not waiter.done():
+                    waiter.set_result(result)
         finally:
-            if self._last.get(key) is batch:
+            done.set_result(None)
+            if self._last.get(key) is done:
                 del self._last[key]
 
 
-_reads: weakref.WeakKeyDictionary[Any, FreshReads] = weakref.WeakKeyDictionary()
+class _Lookups:
+    """Per engine and process: the shared reads, and what the latest read of each recently used
+    key found: digest -> (when that read began, stored digest and Actor, or None and None for
+    a key it found revoked or gone)."""
+
+    __slots__ = ("reads", "recent")
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.reads = FreshReads(lambda digest: _fetch_actor(engine, digest))
+        self.recent: dict[str, tuple[float, str | None, Actor | None]] = {}
+
+    def remember(self, digest: str, found: tuple[float, str | None, Actor | None],
+                 cache_seconds: float) -> None:
+        recent = self.recent
+        current = recent.get(digest)
+        if current is not None and current[0] >= found[0]:
+            return  # a read that began later has answered already
+        if found[2] is None and current is None:
+            return  # nothing to forget (and unknown keys are never remembered)
+        if current is None and len(recent) >= _RECENT_MAX:
+            now = clock()
+            for old in [d for d, r in recent.items() if now - r[0] >= cache_seconds]:
+                del recent[old]
+            if len(recent) >= _RECENT_MAX:
+                recent.clear()
+        recent[digest] = found
+
+
+_lookups: weakref.WeakKeyDictionary[Any, _Lookups] = weakref.WeakKeyDictionary()
+
+
+async def _fetch_actor(engine: AsyncEngine, digest: str) -> tuple[float, str | None, Actor | None]:
+    """(when the read began, stored digest, Actor) of a valid, unrevoked key; (when, None, None)
+    otherwise. The Actor is built once per shared read."""
+    started = clock()
+    row = await _fetch_row(engine, digest)
+    if row is None or row[3]:
+        return started, None, None
+    return started, row[2], Actor(row[0], row[4], row[5], row[6], row[1])
 
 
 async def _fetch_row(engine: AsyncEngine, digest: str) -> Any:
@@ -141,13 +207,27 @@ async def _fetch_row(engine: AsyncEngine, digest: str) -> Any:
     return None  # not reached
 
 
-async def actor_for_key_on_engine(engine: AsyncEngine, presented: str) -> Actor | None:
+async def actor_for_key_on_engine(
+    engine: AsyncEngine, presented: str, cache_seconds: float = 0.0
+) -> Actor | None:
     """`actor_for_key` on the engine's auth pool, concurrent lookups of one key shared
-    (`FreshReads`): at most one indexed query per request, and no answer older than it."""
+    (`FreshReads`). A key found valid by a read that began less than `cache_seconds` ago is
+    answered without another (see the module docstring); with 0, by a read issued after this
+    call began."""
     if not keys.looks_like_key(presented):
         return None
     sync_engine = engine.sync_engine
-    reads = _reads.get(sync_engine)
-    if reads is None:
-        reads = _reads[sync_engine] = FreshReads(lambda digest: _fetch_row(engine, digest))
-    return _actor(await reads.read(keys.digest(presented)), presented)
+    lookups = _lookups.get(sync_engine)
+    if lookups is None:
+        lookups = _lookups[sync_engine] = _Lookups(engine)
+    digest = keys.digest(presented)
+    if cache_seconds > 0:
+        hit = lookups.recent.get(digest)
+        if hit is not None and hit[1] is not None and clock() - hit[0] < cache_seconds:
+            return hit[2] if keys.digests_match(hit[1], digest) else None
+    found = await lookups.reads.read(digest)
+    if cache_seconds > 0 or digest in lookups.recent:
+        lookups.remember(digest, found, cache_seconds)
+    if found[1] is None or not keys.digests_match(found[1], digest):
+        return None
+    return found[2]  # immutable, so shared by the callers of one read

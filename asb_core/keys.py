@@ -25,7 +25,12 @@ def digest(key: str) -> str:
 
 
 def matches(stored_digest: str, presented_key: str) -> bool:
-    return hmac.compare_digest(stored_digest, digest(presented_key))
+    return digests_match(stored_digest, digest(presented_key))
+
+
+def digests_match(stored_digest: str, presented_digest: str) -> bool:
+    """Constant-time comparison of a stored digest with a presented key's digest."""
+    return hmac.compare_digest(stored_digest, presented_digest)
 
 
 def looks_like_key(value: str) -> bool:

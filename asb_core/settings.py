@@ -34,6 +34,12 @@ class Settings(BaseSettings):
     # 503 with Retry-After instead of hanging while the database is away.
     db_timeout_seconds: float = Field(default=5.0, validation_alias="ASB_DB_TIMEOUT")
     max_body_bytes: int = Field(default=1_048_576, validation_alias="ASB_MAX_BODY_BYTES")
+    # A valid API key is remembered by each worker for this long after a database read that
+    # found it valid, so a revoked key is refused within this many seconds (at most 5; 0: every
+    # request reads the database, and a revoked key is refused on the very next request).
+    key_cache_seconds: float = Field(
+        default=1.0, ge=0.0, le=5.0, validation_alias="ASB_KEY_CACHE_SECONDS"
+    )
     rate_limit_per_minute: int = Field(default=6000, validation_alias="ASB_RATE_LIMIT_PER_MINUTE")
     bad_key_limit_per_minute: int = Field(default=30, validation_alias="ASB_BAD_KEY_LIMIT")
     embed_origins: str = Field(default="'self'", validation_alias="ASB_EMBED_ORIGINS")
