@@ -35,8 +35,10 @@ def app_operations() -> set[tuple[str, str]]:
     ops = set()
     for route in app.routes:
         methods = getattr(route, "methods", None)
-        if methods is None:  # mounted ASGI apps, websockets: not HTTP API operations
+        if methods is None:  # websockets: not HTTP API operations
             continue
+        if not methods:  # an ASGI handler: the HTTP methods it serves, if it declares them
+            methods = set(route.route_handler.opt.get("http_methods", ()))
         path = re.sub(r"\{(\w+)(:[^}]*)?\}", r"{\1}", route.path)
         if path in NOT_IN_CONTRACT:
             continue
