@@ -162,9 +162,13 @@ def _on_http(request: Request, exc: HTTPException) -> Response:
 # SQLSTATEs meaning "the database is not there right now": connection exceptions (08...),
 # shutting down or starting up (57P01-57P03), too many connections (53300).
 _UNAVAILABLE_SQLSTATES = ("08", "57P01", "57P02", "57P03", "53300")
+# asyncpg's InterfaceError / InternalClientError: the client side of a connection the server
+# dropped mid-exchange (a hot path running on the driver sees them unwrapped; see
+# asb_core/driver_sql.py, which also discards that connection).
 _UNAVAILABLE_NAMES = frozenset({"CannotConnectNowError", "ConnectionDoesNotExistError",
                                 "AdminShutdownError", "CrashShutdownError",
-                                "TooManyConnectionsError", "ConnectionFailureError"})
+                                "TooManyConnectionsError", "ConnectionFailureError",
+                                "InterfaceError", "InternalClientError"})
 
 
 def _chain(exc: BaseException, limit: int = 10):

@@ -14,8 +14,10 @@ The transaction is still the session's: BEGIN, COMMIT, ROLLBACK and the pool sta
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable
 from typing import Any
 
+import asyncpg
 from sqlalchemy import text
 from sqlalchemy.dialects.postgresql import asyncpg as asyncpg_dialect
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -48,10 +50,50 @@ class Statement:
         return [params[name] for name in self.names]
 
     async def fetchrow(self, session: AsyncSession, params: dict[str, Any]):
-        return await (await driver(session)).fetchrow(self.sql, *self._args(params))
+        connection = await driver(session)
+        return await _guarded(session, connection.fetchrow(self.sql, *self._args(params)))
 
     async def fetchval(self, session: AsyncSession, params: dict[str, Any]):
-        return await (await driver(session)).fetchval(self.sql, *self._args(params))
+        connection = await driver(session)
+        return await _guarded(session, connection.fetchval(self.sql, *self._args(params)))
+
+    async def fetchrow_on(self, session: AsyncSession, connection: Any, params: dict[str, Any]):
+        """On the connection from `autocommit_driver`: the statement is its own transaction."""
+        return await _guarded(session, connection.fetchrow(self.sql, *self._args(params)))
+
+
+async def _guarded(session: AsyncSession, operation: Awaitable[Any]) -> Any:
+    """Run `operation`; if it fails other than by an error the server reported (the connection
+    lost, a timeout, the task cancelled mid-statement), the connection may be half-way through
+    a protocol exchange: SQLAlchemy did not see the failure, so it is invalidated here and never
+    handed to another request."""
+    try:
+        return await operation
+    except BaseException as exc:
+        if not isinstance(exc, asyncpg.PostgresError) or isinstance(
+                exc, asyncpg.PostgresConnectionError | asyncpg.AdminShutdownError
+                | asyncpg.CannotConnectNowError):
+            try:
+                connection = await session.connection()
+                await connection.invalidate(exc if isinstance(exc, Exception) else None)
+            except Exception:  # noqa: S110 - the original failure is what the caller must see
+                pass
+        raise
+
+
+async def autocommit_driver(session: AsyncSession):
+    """The session's asyncpg connection while no transaction is open on it, else None.
+
+    A statement sent on it is a transaction of its own (PostgreSQL commits it when it ends), so
+    a write that is one statement needs neither BEGIN nor COMMIT: two round trips fewer. The
+    session's own BEGIN stays pending until it runs a statement of its own, and its COMMIT of
+    an empty transaction sends nothing."""
+    connection = await session.connection()
+    raw = await connection.get_raw_connection()
+    adapter, driver_connection = raw.dbapi_connection, raw.driver_connection
+    if driver_connection.is_in_transaction() or getattr(adapter, "_transaction", 0) is not None:
+        return None
+    return driver_connection
 
 
 async def driver(session: AsyncSession):

@@ -168,7 +168,7 @@ class EntryView:
 
 
 @functools.cache
-def _locked_case(visibility: str):
+def _locked_case(visibility: str, lock: bool = True):
     """One statement for everything the write needs, under the row locks it needs: the case
     (through the access policy), its escalation state, its audit chain head and its open flags.
     Built once per kind of visibility (the caller's ids are parameters): building it per
@@ -183,20 +183,26 @@ def _locked_case(visibility: str):
         .where(EscalationFlag.case_id == Case.id, EscalationFlag.cleared_at.is_(None))
         .scalar_subquery()
     )
-    return (
+    stmt = (
         select(Case.id, Case.status, Case.risk_level, EscalationState.state,
                AuditChainHead.last_seq, AuditChainHead.last_hash, open_flags)
         .join(EscalationState, EscalationState.case_id == Case.id)
         .join(AuditChainHead, AuditChainHead.chain == bindparam("chain", type_=String))
         .where(Case.id == bindparam("case_id", type_=Uuid),
                access.readable_filter_bound(visibility))
-        .with_for_update(of=[Case, EscalationState, AuditChainHead])
     )
+    return stmt.with_for_update(of=[Case, EscalationState, AuditChainHead]) if lock else stmt
 
 
 @functools.cache
 def _lock_statement(visibility: str) -> driver_sql.Statement:
     return driver_sql.Statement(_locked_case(visibility))
+
+
+@functools.cache
+def _read_statement(visibility: str) -> driver_sql.Statement:
+    """The same read without row locks, for the optimistic path (its write checks instead)."""
+    return driver_sql.Statement(_locked_case(visibility, lock=False))
 
 
 async def _lock(session: AsyncSession, actor: Actor, case_id: object):
@@ -231,27 +237,71 @@ async def add_diary_entry(
     """Add one diary entry; (the entry, True) or, for a replayed Idempotency-Key, (the entry the
     first request created, False).
 
-    The write path is lean because integrations push entries in bulk: one statement reads and
-    locks everything (`_lock`); one statement claims the idempotency key and, only if the claim
-    wins, writes the entry, its incident, the folded state, the victim-update clock, refreshed
-    flag evidence, the timeline event and the audit event with its chain head. Only when the
-    fold raises or clears a flag or raises the level does it fall back to the general services
-    (folding.apply_outcome). The claim runs after the case lock is held, so two requests with
-    one key queue on the case and never deadlock on the key."""
+    The write path is lean because integrations push entries in bulk. Everything the entry
+    changes (the entry, its incident, the folded state, the victim-update clock, refreshed flag
+    evidence, the timeline event, the audit event and its chain head, the idempotency claim) is
+    written by one statement, and the claim runs only once the case is locked, so two requests
+    with one key queue on the case and never deadlock on the key. Two ways to get there:
+
+    - optimistic (`_optimistic`), when the session has no transaction open yet (an API
+      request): read without locks, then one self-contained statement that locks the case, its
+      state and its audit chain head, checks that the chain head is still the one read (every
+      change to a case writes an audit event on its chain, so an unchanged head means an
+      unchanged case) and only then writes. Two round trips, no BEGIN/COMMIT. If the case
+      changed in between, it reads again; after two misses it takes the locked path.
+    - locked (`_locked`): SELECT ... FOR UPDATE, then the same write, in the caller's
+      transaction. Used inside an open transaction, after optimistic misses, and whenever the
+      fold raises or clears a flag or raises the level, which the general services
+      (folding.apply_outcome) then apply in the same transaction."""
     now = casefile.utcnow(now)
-    row = await _lock(session, actor, case_id)
-    cid, status, level, state_json, head_seq, head_hash, open_flags = row
-    entry_id = uuid.uuid4()
-    fingerprint = request_fingerprint or ""
     if idempotency_key is not None:
         idempotency.check_key(idempotency_key)
+    request = _Request(actor, data, idempotency_key, request_fingerprint or "", now)
+    connection = await driver_sql.autocommit_driver(session)
+    if connection is not None:
+        for _attempt in range(OPTIMISTIC_ATTEMPTS):
+            done = await _optimistic(session, connection, request, case_id)
+            if done is _GENERAL:
+                break
+            if done is not _CHANGED:
+                return done
+    return await _locked(session, request, case_id)
+
+
+OPTIMISTIC_ATTEMPTS = 2
+_CHANGED = object()  # the case changed between the read and the write: read again
+_GENERAL = object()  # the fold raises/clears a flag or the level: the locked path applies it
+
+
+@dataclass(frozen=True, slots=True)
+class _Request:
+    actor: Actor
+    data: dict
+    key: str | None
+    fingerprint: str
+    now: datetime
+
+
+@dataclass(slots=True)
+class _Prepared:
+    entry: EntryView
+    params: dict
+    general: bool
+    computed: list
+
+
+async def _prepare(session: AsyncSession, request: _Request, row) -> _Prepared | tuple:
+    """Validate and fold against the case as read; a replay or a refusal ends here."""
+    actor, now = request.actor, request.now
+    cid, status, level, state_json, head_seq, head_hash, open_flags = row
     if status == "closed":
         # A retry of an entry accepted before the case was closed still gets its answer.
-        replay = await _replay(session, actor, cid, idempotency_key, fingerprint)
+        replay = await _replay(session, actor, cid, request.key, request.fingerprint)
         if replay is not None:
             return replay, False
         raise Conflict("the case is closed: reopen it first")
-    v = validate(data, now)
+    entry_id = uuid.uuid4()
+    v = validate(request.data, now)
     root = await _amendment_root(session, cid, v["amends"]) if v["amends"] else None
     category: hm.Category = v.pop("category")
     entry = EntryView(
@@ -287,51 +337,84 @@ async def add_diary_entry(
         {"id": str(held[f.rule_id][0]), "ev": list(f.evidence)} for f in computed
         if held[f.rule_id][1] == "incidents" and list(held[f.rule_id][2]) != list(f.evidence)
     ]
-    claimed = await _WRITE.fetchval(session, {
+    params = {
         **{k: getattr(entry, k) for k in ENTRY_COLUMNS},
-        "idem_key": idempotency_key, "fingerprint": fingerprint,
+        "idem_key": request.key, "fingerprint": request.fingerprint,
         "incident_id": uuid.uuid4(), "occurred_at": occurred, "same_as": root,
         "state": _json(state.to_json()), "agency": actor.agency_slug,
         "summary": _json({"category": entry.category, "severity": entry.severity,
                           "amends": str(entry.amends) if entry.amends else None,
                           "hostility": bool(entry.hostility_perceived)}),
         "chain": audit_values["chain"], "chain_seq": audit_values["chain_seq"],
-        "principal_id": actor.principal_id, "role": actor.role,
+        "seen_seq": head_seq, "principal_id": actor.principal_id, "role": actor.role,
         "audit_entity_id": audit_values["entity_id"], "detail": _json(audit_values["detail"]),
         "prev_hash": head_hash, "hash": audit_values["hash"],
         "flag_evidence": _json(evidence), "restart_clock": not general,
         "victim_due": _victim_update_due(level, now), "level": level,
-    })
+    }
+    return _Prepared(entry, params, general, computed)
+
+
+async def _optimistic(session: AsyncSession, connection, request: _Request, case_id: object):
+    actor = request.actor
+    cid = access.parse_uuid(case_id)
+    row = await _read_statement(access.visibility(actor)).fetchrow_on(
+        session, connection, {"case_id": cid, "chain": audit.chain_for(cid),
+                     **access.policy_params(actor)})
+    if row is None:
+        return _GENERAL  # not visible, or no chain head yet: the locked path sorts it out
+    access.require(actor, "diary.add")
+    prepared = await _prepare(session, request, row)
+    if isinstance(prepared, tuple):
+        return prepared
+    if prepared.general:
+        return _GENERAL
+    gate, claimed = await _GATED_WRITE.fetchrow_on(session, connection, prepared.params)
+    if not gate:
+        return _CHANGED
     if not claimed:
         # The key was claimed before (the statement wrote nothing): a replay, or a misuse.
-        return await _replay(session, actor, cid, idempotency_key, fingerprint), False
-    if general:
+        return await _replay(session, actor, cid, request.key, request.fingerprint), False
+    return prepared.entry, True
+
+
+async def _locked(session: AsyncSession, request: _Request, case_id: object):
+    actor, now = request.actor, request.now
+    row = await _lock(session, actor, case_id)
+    cid = row[0]
+    prepared = await _prepare(session, request, row)
+    if isinstance(prepared, tuple):
+        return prepared
+    claimed = await _WRITE.fetchval(session, prepared.params)
+    if not claimed:
+        # The key was claimed before (the statement wrote nothing): a replay, or a misuse.
+        return await _replay(session, actor, cid, request.key, request.fingerprint), False
+    if prepared.general:
         case = await casefile.reload(session, cid)
         case = await folding.apply_outcome(
-            session, actor, case, computed, now,
-            reason=f"critical incident in diary entry {entry_id}")
+            session, actor, case, prepared.computed, now,
+            reason=f"critical incident in diary entry {prepared.entry.id}")
         await session.execute(_RESTART, {"case_id": cid, "recorded_at": now, "level":
                                          case.risk_level,
                                          "victim_due": _victim_update_due(case.risk_level, now)})
-    return entry, True
+    return prepared.entry, True
 
 
 # The whole common write in one statement (one round trip): the entry, its incident, the folded
 # state, the timeline event, the audit event and its chain head, refreshed flag evidence, and
 # the victim-update clock restarted (the entry is acknowledged). Data-modifying CTEs all run to
 # completion; the targets trigger writes the reschedule to the timeline as for any target change.
-_WRITE = driver_sql.Statement("""
-WITH k AS (
+_CLAIM = """
   INSERT INTO idempotency_keys (agency_id, key, fingerprint, case_id, resource_type, resource_id,
     created_at)
   SELECT :author_agency_id, CAST(:idem_key AS varchar), :fingerprint, :case_id, 'diary_entry',
     :id, :recorded_at
+  FROM %s
   WHERE CAST(:idem_key AS varchar) IS NOT NULL
   ON CONFLICT (agency_id, key) DO NOTHING
   RETURNING 1
-), go AS (
-  SELECT 1 FROM k UNION ALL SELECT 1 WHERE CAST(:idem_key AS varchar) IS NULL
-), e AS (
+"""
+_WRITES = """e AS (
   INSERT INTO diary_entries (id, case_id, started_at, duration_minutes, location, what_happened,
     responsible, witnesses, effect_on_victim, reported_to, reported_reference, category,
     nsir_type, severity, hostility_perceived, hostility_perceived_by, hostility_asked,
@@ -387,8 +470,25 @@ WITH k AS (
   WHERE case_id = :case_id AND kind = 'victim_update' AND state = 'due' AND closed_at IS NULL
     AND CAST(:restart_clock AS boolean) AND EXISTS (SELECT FROM go)
 )
-SELECT count(*) FROM go
-""")
+"""
+# In the caller's transaction, the case already locked (_locked): claim, then write if claimed.
+_WRITE = driver_sql.Statement(
+    "WITH k AS (" + _CLAIM % "(SELECT 1) AS one" + "), go AS ("  # noqa: S608 (constants only)
+    "  SELECT 1 FROM k UNION ALL SELECT 1 WHERE CAST(:idem_key AS varchar) IS NULL"
+    "), " + _WRITES + "SELECT count(*) FROM go")
+# On its own (_optimistic): lock the case, its state and its chain head, and go on only if the
+# head is still the one read (FOR UPDATE re-checks the condition on the latest row version after
+# waiting for a concurrent writer); answers (gate passed, claimed).
+_GATED_WRITE = driver_sql.Statement(
+    "WITH g AS ("  # noqa: S608 (composed from the constants above only)
+    "  SELECT 1 FROM cases c"
+    "  JOIN case_escalation_states es ON es.case_id = c.id"
+    "  JOIN audit_chain_heads h ON h.chain = CAST(:chain AS varchar)"
+    "  WHERE c.id = :case_id AND c.status <> 'closed' AND h.last_seq = :seen_seq"
+    "  FOR UPDATE OF c, es, h"
+    "), k AS (" + _CLAIM % "g" + "), go AS ("
+    "  SELECT 1 FROM k UNION ALL SELECT 1 FROM g WHERE CAST(:idem_key AS varchar) IS NULL"
+    "), " + _WRITES + "SELECT (SELECT count(*) FROM g), (SELECT count(*) FROM go)")
 # After the general path (the level may have changed): the same restart on its own.
 _RESTART = text("""
     UPDATE targets SET started_at = :recorded_at, due_at = :victim_due, level = :level

@@ -3,6 +3,8 @@ transaction: a rollback undoes them and a row lock taken through them holds unti
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import async_sessionmaker
@@ -54,3 +56,17 @@ def test_named_parameters_become_positional_once_each():
     st = driver_sql.Statement("SELECT :a, CAST(:b AS int), :a, '{}'::text, x::int FROM t")
     assert st.sql == "SELECT $1, CAST($2 AS int), $1, '{}'::text, x::int FROM t"
     assert st.names == ("a", "b")
+
+
+async def test_a_statement_cut_short_discards_its_connection(session_factory):
+    # Cancelled mid-statement (a request timeout, a client gone), the connection is half-way
+    # through a protocol exchange: it must never be handed to another request.
+    slow = driver_sql.Statement("SELECT pg_sleep(CAST(:seconds AS float8))")
+    async with session_factory() as s:
+        await s.begin()
+        connection = await s.connection()
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(slow.fetchval(s, {"seconds": 5}), 0.3)
+        assert connection.invalidated
+    async with session_factory() as s:
+        assert (await s.execute(text("SELECT 1"))).scalar_one() == 1
