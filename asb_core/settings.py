@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from platformdirs import user_state_dir
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -46,6 +46,20 @@ class Settings(BaseSettings):
     # Signs embed tokens; shared by every worker (`asb serve` provides one when unset).
     secret_key: SecretStr | None = Field(default=None, validation_alias="ASB_SECRET_KEY")
     log_level: str = Field(default="INFO", validation_alias="ASB_LOG_LEVEL")
+    # Webhooks reach only public addresses, over https. These comma-separated networks (CIDR,
+    # e.g. "10.20.0.0/16,fd00:1::/64") may be reached although private, loopback or link-local,
+    # and are the only ones plain http may reach (asb_core/egress.py). Empty: none.
+    webhook_allowed_networks: str = Field(
+        default="", validation_alias="ASB_WEBHOOK_ALLOWED_NETWORKS"
+    )
+
+    @field_validator("webhook_allowed_networks")
+    @classmethod
+    def _check_webhook_networks(cls, value: str) -> str:
+        from asb_core.egress import parse_networks
+
+        parse_networks(value)  # a typo stops the process at start, not a delivery later
+        return value
 
 
 @lru_cache(maxsize=1)
