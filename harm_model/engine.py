@@ -128,6 +128,7 @@ class _Tables:
         "pattern_reasons",
         "threshold_reasons",
         "ask_next_orders",
+        "strand_sets",
     )
 
     def __init__(self, policy: Policy) -> None:
@@ -196,6 +197,8 @@ class _Tables:
         # ask_next for (unknown questions in table order, score, rank, hostility perceived):
         # everything the order depends on (see `_impact_key`).
         self.ask_next_orders: dict[tuple[tuple[str, ...], int, int, bool], tuple[str, ...]] = {}
+        # Valid strand answers (as given, in a tuple) -> their normalised tuple.
+        self.strand_sets: dict[tuple, tuple[str, ...]] = {}
 
     def score_rank(self, score: int) -> int:
         return 2 if score >= self.high else 1 if score >= self.medium else 0
@@ -267,10 +270,19 @@ def _normalise_strands(value: object, t: _Tables, field: str, errors: list[dict[
     if value is None or value == "unknown":
         return None
     if isinstance(value, _LIST_TYPES):
+        given = tuple(value)
+        try:
+            known = t.strand_sets.get(given)
+        except TypeError:  # unhashable items, so not strands: reported below
+            known = None
+        if known is not None:
+            return known
         rank = t.strand_rank
         bad = [s for s in value if not isinstance(s, str) or s not in rank]
         if not bad:
-            return tuple(sorted(set(value), key=rank.__getitem__))
+            strands = tuple(sorted(set(value), key=rank.__getitem__))
+            _remember(t.strand_sets, given, strands)
+            return strands
         errors.append(
             {
                 "field": field,
@@ -371,7 +383,7 @@ def assess(
     """Assess the harm to a victim from (possibly partial) answers. See the module docstring."""
     pol = policy if isinstance(policy, Policy) else resolve_policy(policy)
     t = pol._tables or tables(pol)
-    if not isinstance(answers, Mapping):
+    if type(answers) is not dict and not isinstance(answers, Mapping):
         raise HarmValidationError("answers", "expected an object mapping question ids to answers")
     norm = _normalise(answers, t)
 

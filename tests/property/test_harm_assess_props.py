@@ -177,6 +177,6 @@ def test_remembered_parts_equal_a_fresh_computation(answers: dict[str, object]) 
 
     t = tables(POLICY)
     remembered = assess(answers)  # may use what earlier examples left behind
-    for memo in (t.ask_next_orders, t.hostility_reasons, t.threshold_reasons):
+    for memo in (t.ask_next_orders, t.hostility_reasons, t.threshold_reasons, t.strand_sets):
         memo.clear()
     assert assess(answers) == remembered
