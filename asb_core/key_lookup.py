@@ -182,6 +182,21 @@ class _Lookups:
 
 
 _lookups: weakref.WeakKeyDictionary[Any, _Lookups] = weakref.WeakKeyDictionary()
+_latest: tuple[Any, _Lookups] | None = None  # (weak reference to an engine, its lookups)
+
+
+def _lookups_of(engine: AsyncEngine) -> _Lookups:
+    """The engine's lookups; the latest engine's without building a weak reference per call."""
+    global _latest
+    latest = _latest
+    if latest is not None and latest[0]() is engine:
+        return latest[1]
+    sync_engine = engine.sync_engine
+    lookups = _lookups.get(sync_engine)
+    if lookups is None:
+        lookups = _lookups[sync_engine] = _Lookups(engine)
+    _latest = (weakref.ref(engine), lookups)
+    return lookups
 
 
 async def _fetch_actor(engine: AsyncEngine, digest: str) -> tuple[float, str | None, Actor | None]:
@@ -216,10 +231,7 @@ async def actor_for_key_on_engine(
     call began."""
     if not keys.looks_like_key(presented):
         return None
-    sync_engine = engine.sync_engine
-    lookups = _lookups.get(sync_engine)
-    if lookups is None:
-        lookups = _lookups[sync_engine] = _Lookups(engine)
+    lookups = _lookups_of(engine)
     digest = keys.digest(presented)
     if cache_seconds > 0:
         hit = lookups.recent.get(digest)
