@@ -10,14 +10,17 @@ Revocation: with `cache_seconds` (ASB_KEY_CACHE_SECONDS, default 1, at most 5) a
 key from a read that found it valid and *began* less than `cache_seconds` before the request; so
 a key revoked with `asb key revoke` is refused by every worker at most `cache_seconds` after the
 revocation committed (and at once by a worker whose read sees it first: a read that finds the key
-revoked or gone replaces what the worker remembered). Only digests and Actors are remembered,
-never keys. With `cache_seconds=0` nothing is remembered between requests: every request is
-answered from a read issued after it arrived, and a revoked key is refused on the very next one.
+revoked or gone replaces what the worker remembered). A key in use is read again in the
+background once its last read is half that old, so requests do not wait for the database each
+window. Only digests and Actors are remembered, never keys. With `cache_seconds=0` nothing is
+remembered between requests: every request is answered from a read issued after it arrived,
+and a revoked key is refused on the very next one.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 import weakref
 from typing import Any
@@ -28,6 +31,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from asb_core import keys
 from asb_core.actor import Actor
+
+log = logging.getLogger("asb_core")
 
 _SQL = (
     "SELECT p.id, p.role, p.key_hash, p.revoked_at IS NOT NULL, a.id, a.slug, a.kind"
@@ -158,11 +163,30 @@ class _Lookups:
     key found: digest -> (when that read began, stored digest and Actor, or None and None for
     a key it found revoked or gone)."""
 
-    __slots__ = ("reads", "recent")
+    __slots__ = ("reads", "recent", "refreshing")
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.reads = FreshReads(lambda digest: _fetch_actor(engine, digest))
         self.recent: dict[str, tuple[float, str | None, Actor | None]] = {}
+        self.refreshing: dict[str, asyncio.Task] = {}
+
+    def refresh(self, digest: str, cache_seconds: float) -> None:
+        """Read the key again in the background (once at a time per key), so that a key in
+        steady use is answered from a new read before the last one is `cache_seconds` old, and
+        requests do not queue behind the database once a window. If the read fails (database
+        away), the window simply ends and the next request reads in the foreground."""
+        if digest in self.refreshing:
+            return
+
+        async def read_again() -> None:
+            try:
+                self.remember(digest, await self.reads.read(digest), cache_seconds)
+            except Exception:  # noqa: BLE001 - the foreground read reports it, if it persists
+                log.debug("background key read failed", exc_info=True)
+            finally:
+                self.refreshing.pop(digest, None)
+
+        self.refreshing[digest] = asyncio.get_running_loop().create_task(read_again())
 
     def remember(self, digest: str, found: tuple[float, str | None, Actor | None],
                  cache_seconds: float) -> None:
@@ -235,8 +259,12 @@ async def actor_for_key_on_engine(
     digest = keys.digest(presented)
     if cache_seconds > 0:
         hit = lookups.recent.get(digest)
-        if hit is not None and hit[1] is not None and clock() - hit[0] < cache_seconds:
-            return hit[2] if keys.digests_match(hit[1], digest) else None
+        if hit is not None and hit[1] is not None:
+            age = clock() - hit[0]
+            if age < cache_seconds:
+                if age >= cache_seconds / 2:
+                    lookups.refresh(digest, cache_seconds)
+                return hit[2] if keys.digests_match(hit[1], digest) else None
     found = await lookups.reads.read(digest)
     if cache_seconds > 0 or digest in lookups.recent:
         lookups.remember(digest, found, cache_seconds)

@@ -4,7 +4,9 @@
   other requests with that key are in flight.
 - With the default (1 s), a worker answers a key from a read that began less than that long
   ago: a revoked key is refused once that much time has passed since the read that last found it
-  valid, and from then on. The clock is stepped by hand (no waiting, no timing asserted).
+  valid, and from then on; a key in use is read again in the background when its last read is
+  half a window old, and a read that finds it revoked ends the window at once. The clock is
+  stepped by hand (no waiting, no timing asserted).
 - Only digests are remembered, never keys; within the window the database is not read again.
 """
 
@@ -101,6 +103,13 @@ def reads(monkeypatch):
     return seen
 
 
+async def _settled(app) -> None:
+    """Let the background reads the last request started finish."""
+    lookups = key_lookup._lookups[app.state.engine.sync_engine]
+    while lookups.refreshing:
+        await asyncio.gather(*lookups.refreshing.values())
+
+
 async def test_a_revoked_key_is_refused_within_the_cache_window(
     database_url, engine, clock, reads
 ):
@@ -111,28 +120,54 @@ async def test_a_revoked_key_is_refused_within_the_cache_window(
     app = _app(database_url)
     headers = {"Authorization": f"Bearer {key}"}
     evaluate = "/v1/assessments/evaluate"
+
+    async def status() -> int:
+        r = await client.post(evaluate, json=BODY, headers=headers)
+        await _settled(app)
+        return r.status_code
+
     async with app.lifespan(), _client(app) as client:
-        assert (await client.post(evaluate, json=BODY, headers=headers)).status_code == 200
+        assert await status() == 200
         assert len(reads) == 1  # the read that found the key valid began at 1000.0
-        clock.now += 0.5
-        assert (await client.post(evaluate, json=BODY, headers=headers)).status_code == 200
+        clock.now += 0.4
+        assert await status() == 200
         assert len(reads) == 1  # answered from what that read found
+        clock.now += 0.2  # the last read is over half a window old: read again, meanwhile
+        assert await status() == 200
+        assert len(reads) == 2  # a background read, begun at 1000.6
 
         await _revoke(engine, key)
-        clock.now += 0.4  # 0.9 s after the read: still within the window (documented)
-        assert (await client.post(evaluate, json=BODY, headers=headers)).status_code == 200
-        clock.now += 0.1  # 1 s after the read that last found the key valid: refused
+        clock.now += 0.3  # 0.3 s after the last read: within the window, not read again
+        assert await status() == 200
+        assert len(reads) == 2
+        clock.now += 0.7  # 1 s after the last read that found the key valid: refused
         r = await client.post(evaluate, json=BODY, headers=headers)
         assert r.status_code == 401, r.text
         assert r.headers["content-type"].startswith("application/problem+json")
-        assert len(reads) == 2
-        for _ in range(3):  # and from then on, without the window mattering
-            assert (await client.post(evaluate, json=BODY, headers=headers)).status_code == 401
+        for _ in range(3):  # and from then on
+            assert await status() == 401
         assert (await client.get("/v1/me", headers=headers)).status_code == 401
 
         recent = key_lookup._lookups[app.state.engine.sync_engine].recent
         assert key not in str(recent)  # digests only, never the key
         assert recent[keys.digest(key)][1] is None  # remembered as refused, not valid
+
+
+async def test_a_background_read_that_finds_the_key_revoked_ends_the_window(
+    database_url, engine, clock, reads
+):
+    key = await _new_key(engine)
+    app = _app(database_url)
+    headers = {"Authorization": f"Bearer {key}"}
+    async with app.lifespan(), _client(app) as client:
+        assert (await client.get("/v1/me", headers=headers)).status_code == 200
+        await _revoke(engine, key)
+        clock.now += 0.6  # within the window: answered, and read again in the background
+        assert (await client.get("/v1/me", headers=headers)).status_code == 200
+        await _settled(app)
+        assert len(reads) == 2
+        # The window of the first read has 0.4 s left, but a later read found the key revoked.
+        assert (await client.get("/v1/me", headers=headers)).status_code == 401
 
 
 async def test_a_read_that_finds_the_key_revoked_ends_the_window_at_once(
