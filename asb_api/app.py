@@ -6,6 +6,7 @@ engine and session factory so that each test's writes are rolled back.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
@@ -15,6 +16,7 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+import harm_model
 from asb_api import metrics
 from asb_api.auth import authenticate_in_transaction, provide_actor
 from asb_api.problems import exception_handlers
@@ -43,6 +45,19 @@ async def provide_db_session(state: State) -> AsyncGenerator[AsyncSession, None]
         yield session
     finally:
         await session.close()
+
+
+def settle_heap() -> None:
+    """Move everything built at startup (modules, routes, models, the policy tables) out of the
+    cyclic garbage collector's sight (`gc.freeze`), after collecting what startup left over.
+
+    Without it each full collection walks the ~130,000 startup objects: measured under load at
+    about 100 ms every few seconds, which was the whole p99 of the evaluate endpoint (120 ms
+    against 15 ms with it). Full collections then walk only what requests leave behind.
+    """
+    harm_model.assess({})  # build the default policy's tables now, to be frozen with the rest
+    gc.collect()
+    gc.freeze()
 
 
 ROUTES = [
@@ -82,6 +97,7 @@ def create_app(
             return
         app.state.engine = create_engine(resolve_database_url(settings), settings)
         app.state.sessionmaker = session_factory(app.state.engine)
+        settle_heap()
         try:
             yield
         finally:
