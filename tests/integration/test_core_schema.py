@@ -69,3 +69,21 @@ async def test_diary_entries_refuse_update(session):
         "SELECT tgenabled FROM pg_trigger WHERE tgname = 'diary_entries_immutable'"
     ))).scalar()
     assert found in ("O", b"O")
+
+
+async def test_outbox_trigger_fires_for_exactly_the_kinds_its_function_maps(session):
+    """Migration 0008 skips the outbox function for timeline kinds it ignores; a kind added to
+    the function but not to the trigger's WHEN list would silently never reach a webhook."""
+    import importlib
+    import re
+
+    when_list = importlib.import_module(
+        "asb_core.migrations.versions.0008_outbox_trigger_when").WEBHOOK_KINDS
+    source = (await session.execute(text(
+        "SELECT pg_get_functiondef('webhook_outbox_from_case_event'::regproc)"))).scalar_one()
+    mapped = set(re.findall(r"WHEN '([a-z_]+)' THEN", source))
+    assert mapped == set(when_list)
+    trigger = (await session.execute(text(
+        "SELECT pg_get_triggerdef(oid) FROM pg_trigger "
+        "WHERE tgname = 'case_events_webhook_outbox'"))).scalar_one()
+    assert all(f"'{kind}'" in trigger for kind in when_list)
