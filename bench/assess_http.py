@@ -4,7 +4,8 @@ Starts, on 127.0.0.1 free ports and with the same server settings (Granian, work
 - `bench/baseline_app.py`: (a) `GET` answering a fixed JSON body, (b) `POST` of the same request
   body decoded to a dict, answering the same fixed body;
 - `asb serve`: the real API against a machine-local database, with a fresh call_handler key
-  ("evaluate": one indexed key lookup per request) and an embed token exchanged for it
+  ("evaluate": the key checked against the database per ASB_KEY_CACHE_SECONDS and worker, see
+  asb_core/key_lookup.py) and an embed token exchanged for it
   ("evaluate (embed)": the embedded page's path, verified without the database).
 
 Then drives each with `wrk -t2 -c50 -d10s --latency` (a C load generator, so the client does not
