@@ -294,3 +294,24 @@ async def test_evaluate_is_counted_in_the_metrics(apps):
     assert REGISTRY.get_sample_value(
         "asb_http_request_duration_seconds_count", {"method": "POST", "route": PATH}
     ) == latency + 2
+
+
+async def test_rate_limits_apply_to_evaluate():
+    app = create_app(Settings(ASB_SECRET_KEY="r" * 32, ASB_RATE_LIMIT_PER_MINUTE=3,
+                              ASB_BAD_KEY_LIMIT=2))
+    caller = Actor(uuid.uuid4(), uuid.uuid4(), "fen-police", "police", "call_handler")
+    token, _ = embed_tokens.issue(caller, embed_tokens.signing_key(app.state))
+    good = [(b"authorization", f"Bearer {token}".encode())]
+    body = [_body({"answers": SCREEN})]
+    assert [(await _call(app, _scope("POST", good), body))[0] for _ in range(3)] == [200] * 3
+    status, headers, problem = await _call(app, _scope("POST", good), body)
+    assert status == 429 and json.loads(problem)["type"].endswith("/rate-limited")
+    assert int(dict(headers)[b"retry-after"]) >= 1
+
+    # An address that keeps sending bad credentials is refused before any check, good ones too.
+    other = _scope("POST", [(b"authorization", b"Bearer not-a-key")])
+    other["client"] = ("10.9.9.9", 5000)
+    assert [(await _call(app, dict(other), body))[0] for _ in range(2)] == [401, 401]
+    blocked = _scope("POST", good)
+    blocked["client"] = ("10.9.9.9", 5000)
+    assert (await _call(app, blocked, body))[0] == 429
