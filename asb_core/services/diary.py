@@ -1,13 +1,15 @@
 """Diary entries: validate, store (immutable), acknowledge, derive the incident, fold it into the
 case's running escalation state, raise flags, raise the level for a critical incident, recompute
-targets and restart the victim-update clock, all in the caller's one transaction.
+targets and restart the victim-update clock, all as one transaction.
 
-Concurrency: the case row is locked (SELECT ... FOR UPDATE) before the state is read, so two
+Concurrency: nothing is written unless the case, its escalation state and its audit chain head
+are locked and unchanged since they were read (the optimistic path checks the chain head in its
+single write statement; the locked path holds SELECT ... FOR UPDATE from the read on), so two
 entries posted to one case at once fold one after the other and neither is lost. Idempotency:
-the (agency, key) row is claimed first with INSERT ... ON CONFLICT DO NOTHING, so a retry racing
-the original waits for it and then returns the entry it created.
+the (agency, key) row is claimed inside the write with INSERT ... ON CONFLICT DO NOTHING, after
+the case lock is held, so a retry racing the original waits for it and then returns the entry it
+created. `add_diary_entry` explains the two paths.
 """
-
 from __future__ import annotations
 
 import functools
