@@ -56,6 +56,22 @@ def _parse_time(value: object) -> datetime | None:
     return None
 
 
+def incident_time(data: dict, field: str, now: datetime, bad) -> datetime | None:
+    """`data[field]` as a UTC time when an incident can have happened then (a zone given, not
+    in the future beyond clock skew, not before 1900); else reports it through `bad`. Shared by
+    diary entries and officer reports."""
+    value = _parse_time(data.get(field))
+    if value is None:
+        bad(field, "a date-time with a time zone")
+    elif value > now + CLOCK_SKEW:
+        bad(field, "is in the future")
+    elif value < EARLIEST:
+        bad(field, "is before 1900")
+    else:
+        return value.astimezone(UTC)
+    return None
+
+
 def validate(data: object, now: datetime) -> dict:
     """Field errors for every problem at once; returns clean values."""
     if not isinstance(data, dict):
@@ -69,15 +85,9 @@ def validate(data: object, now: datetime) -> dict:
     for extra in sorted(set(data) - KNOWN):
         bad(extra, "unknown field")
     out: dict = {}
-    started = _parse_time(data.get("started_at"))
-    if started is None:
-        bad("started_at", "a date-time with a time zone")
-    elif started > now + CLOCK_SKEW:
-        bad("started_at", "is in the future")
-    elif started < EARLIEST:
-        bad("started_at", "is before 1900")
-    else:
-        out["started_at"] = started.astimezone(UTC)
+    started = incident_time(data, "started_at", now, bad)
+    if started is not None:
+        out["started_at"] = started
     what = data.get("what_happened")
     if not isinstance(what, str) or not what.strip():
         bad("what_happened", "required")

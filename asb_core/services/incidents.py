@@ -15,7 +15,7 @@ night, say) names it in `same_as`, so the escalation rules and the statistics co
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -28,9 +28,8 @@ from asb_core.errors import Conflict, NotFound, ValidationFailed
 from asb_core.models.diary import PERCEIVED_BY, Incident
 from asb_core.pagination import TIME_ID, Page, check_limit, decode_cursor, page_of
 from asb_core.services import casefile, folding
+from asb_core.services.diary import incident_time
 
-CLOCK_SKEW = timedelta(minutes=5)
-EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
 MAX_ACCOUNT = 20_000
 MAX_REFERENCE = 200
 MAX_LOCATION = 1000
@@ -40,18 +39,6 @@ KNOWN = frozenset({
     "same_as",
 })
 SOURCES = ("diary_entry", "officer_report")
-
-
-def _parse_time(value: object) -> datetime | None:
-    if isinstance(value, datetime):
-        return value if value.tzinfo else None
-    if isinstance(value, str):
-        try:
-            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            return None
-        return parsed if parsed.tzinfo else None
-    return None
 
 
 def _optional_text(data: dict, field: str, limit: int, bad) -> str | None:
@@ -80,15 +67,9 @@ def check(data: object, now: datetime) -> tuple[dict, list[dict]]:
     for extra in sorted(set(data) - KNOWN):
         bad(extra, "unknown field")
     out: dict = {}
-    occurred = _parse_time(data.get("occurred_at"))
-    if occurred is None:
-        bad("occurred_at", "a date-time with a time zone")
-    elif occurred > now + CLOCK_SKEW:
-        bad("occurred_at", "is in the future")
-    elif occurred < EARLIEST:
-        bad("occurred_at", "is before 1900")
-    else:
-        out["occurred_at"] = occurred.astimezone(UTC)
+    occurred = incident_time(data, "occurred_at", now, bad)
+    if occurred is not None:
+        out["occurred_at"] = occurred
     raw_category = data.get("category")
     category = hm.CATEGORIES.get(raw_category) if isinstance(raw_category, str) else None
     if category is None:
