@@ -2,7 +2,7 @@
 
 A malformed or unknown key costs at most one indexed lookup and is answered 401 with a
 problem-details body that does not say which part was wrong. A revoked key is refused within
-ASB_KEY_CACHE_SECONDS (default 1 s; 0: on the next request), see `asb_core.key_lookup`. A
+ASB_KEY_CACHE_SECONDS (default 1 s; 0: on the next request), see `asb_core.agencies.key_lookup`. A
 client address that sends many bad keys is answered 429 before any lookup; each valid key has
 its own request budget.
 """
@@ -17,8 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from asb_api import embed_tokens
 from asb_api.problems import Problem
 from asb_core.actor import Actor
-from asb_core.key_lookup import actor_for_key, actor_for_key_on_engine
-from asb_core.keys import looks_like_key
+from asb_core.agencies.key_lookup import actor_for_key, actor_for_key_on_engine
+from asb_core.agencies.keys import looks_like_key
 
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="asb"'}
 # What a scoped actor (an embed token) may call: evaluating, reading the policy, opening a case.
@@ -98,7 +98,7 @@ async def actor_for_scope(scope, state) -> Actor:
 async def authenticate_in_transaction(
     sessionmaker, token: str, cache_seconds: float = 0.0
 ) -> Actor | None:
-    """One indexed query, one round trip (see `asb_core.key_lookup`); no session is opened
+    """One indexed query, one round trip (see `asb_core.agencies.key_lookup`); no session is opened
     unless the sessions are bound to a caller's connection.
 
     With the app's own engine the lookup runs on a small pool without pre-ping or BEGIN/COMMIT,

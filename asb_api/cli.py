@@ -13,7 +13,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from asb_core.models.agency import AGENCY_KINDS, ROLES
+from asb_core.agencies.models import AGENCY_KINDS, ROLES
 from asb_core.settings import Settings, get_settings
 
 
@@ -56,7 +56,7 @@ def cmd_db_downgrade(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_agency_add(args: argparse.Namespace, settings: Settings) -> int:
     from asb_core.actor import Actor
-    from asb_core.services.admin import add_agency
+    from asb_core.agencies.service import add_agency
 
     areas = [a.strip() for a in (args.areas or "").split(",") if a.strip()]
 
@@ -70,7 +70,7 @@ def cmd_agency_add(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_key_issue(args: argparse.Namespace, settings: Settings) -> int:
     from asb_core.actor import Actor
-    from asb_core.services.admin import issue_key
+    from asb_core.agencies.service import issue_key
 
     async def work(session: Any) -> Any:
         return await issue_key(session, Actor.system(), args.agency, args.role, args.label)
@@ -83,7 +83,7 @@ def cmd_key_issue(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_key_revoke(args: argparse.Namespace, settings: Settings) -> int:
     from asb_core.actor import Actor
-    from asb_core.services.admin import revoke_key
+    from asb_core.agencies.service import revoke_key
 
     async def work(session: Any) -> Any:
         return await revoke_key(session, Actor.system(), args.key)
@@ -96,8 +96,8 @@ def cmd_key_revoke(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_audit_verify(args: argparse.Namespace, settings: Settings) -> int:
     from sqlalchemy import text
 
-    from asb_core.audit import verify
-    from asb_core.audit_anchors import verify_anchors
+    from asb_core.audit.anchors import verify_anchors
+    from asb_core.audit.chain import verify
 
     async def work(session: Any) -> tuple:
         # One snapshot for the whole walk, so rows committed meanwhile cannot look like a break.
@@ -124,7 +124,7 @@ def cmd_audit_verify(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_audit_anchor(args: argparse.Namespace, settings: Settings) -> int:
-    from asb_core.audit_anchors import anchor_now
+    from asb_core.audit.anchors import anchor_now
     from asb_core.db import create_engine, session_factory
 
     async def run() -> Any:
@@ -156,7 +156,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     url = _url(settings)  # starts the embedded server when DATABASE_URL is unset
     upgrade(url)
     if args.demo:
-        from asb_core.demo import load_demo
+        from asb_core.demo.agencies import load_demo
 
         keys = _in_session(settings, load_demo)
         print("Demo area loaded. API keys (shown once):")

@@ -32,7 +32,7 @@ def _with_sessions(settings: Settings, work: Callable[[Any], Awaitable[Any]]) ->
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
-    from asb_core.egress import EgressPolicy, webhook_client
+    from asb_core.webhooks.egress import EgressPolicy, webhook_client
     from asb_core.worker import WorkerConfig, run_forever, run_once
 
     config = WorkerConfig()
@@ -66,7 +66,7 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     import json
 
     from asb_core.actor import Actor
-    from asb_core.stats import statistics, to_csv
+    from asb_core.stats.service import statistics, to_csv
 
     async def work(maker: Any) -> dict:
         async with maker() as session, session.begin():
@@ -84,7 +84,7 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_import_diary(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
-    from asb_core.importer import import_diary
+    from asb_core.incidents.importer import import_diary
 
     async def work(maker: Any) -> Any:
         return await import_diary(

@@ -164,7 +164,7 @@ def _on_http(request: Request, exc: HTTPException) -> Response:
 _UNAVAILABLE_SQLSTATES = ("08", "57P01", "57P02", "57P03", "53300")
 # asyncpg's InterfaceError / InternalClientError: the client side of a connection the server
 # dropped mid-exchange (a hot path running on the driver sees them unwrapped; see
-# asb_core/driver_sql.py, which also discards that connection).
+# asb_core/driver.py, which also discards that connection).
 _UNAVAILABLE_NAMES = frozenset({"CannotConnectNowError", "ConnectionDoesNotExistError",
                                 "AdminShutdownError", "CrashShutdownError",
                                 "TooManyConnectionsError", "ConnectionFailureError",
@@ -202,7 +202,7 @@ def _bad_input(exc: BaseException) -> tuple[int, str, str] | None:
     if isinstance(exc, UnicodeError):
         return 400, "bad-request", "the request is not valid UTF-8"
     # SQLSTATE class 22: a value PostgreSQL cannot store, whether SQLAlchemy wrapped the
-    # driver's error or a hot path ran the statement on the driver (asb_core.driver_sql).
+    # driver's error or a hot path ran the statement on the driver (asb_core.driver).
     if isinstance(exc, DataError) or any(
         str(getattr(link, "pgcode", None) or getattr(link, "sqlstate", None) or ""
             ).startswith("22")

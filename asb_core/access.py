@@ -13,8 +13,9 @@ import uuid
 from sqlalchemy import Select, Uuid, and_, bindparam, exists, false, select
 
 from asb_core.actor import Actor
+from asb_core.cases.models import Case
 from asb_core.errors import Forbidden, NotFound
-from asb_core.models.case import Case, Membership
+from asb_core.sharing.models import Membership
 
 CASEWORK = frozenset(
     {

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core.actor import Actor
 from asb_core.errors import IdempotencyKeyReused, ValidationFailed
-from asb_core.models.diary import IdempotencyKey
+from asb_core.incidents.models import IdempotencyKey
 
 
 def check_key(key: object) -> str:

@@ -48,7 +48,7 @@ class Settings(BaseSettings):
     log_level: str = Field(default="INFO", validation_alias="ASB_LOG_LEVEL")
     # Webhooks reach only public addresses, over https. These comma-separated networks (CIDR,
     # e.g. "10.20.0.0/16,fd00:1::/64") may be reached although private, loopback or link-local,
-    # and are the only ones plain http may reach (asb_core/egress.py). Empty: none.
+    # and are the only ones plain http may reach (asb_core/webhooks/egress.py). Empty: none.
     webhook_allowed_networks: str = Field(
         default="", validation_alias="ASB_WEBHOOK_ALLOWED_NETWORKS"
     )
@@ -56,7 +56,7 @@ class Settings(BaseSettings):
     @field_validator("webhook_allowed_networks")
     @classmethod
     def _check_webhook_networks(cls, value: str) -> str:
-        from asb_core.egress import parse_networks
+        from asb_core.webhooks.egress import parse_networks
 
         parse_networks(value)  # a typo stops the process at start, not a delivery later
         return value

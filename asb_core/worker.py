@@ -1,7 +1,7 @@
 """`asb worker`: deliver webhook events from the outbox, sweep targets, and anchor the audit log.
 
 Every `ASB_AUDIT_ANCHOR_SECONDS` (default an hour; 0 turns it off) a pass also makes an audit
-anchor (asb_core/audit_anchors.py) when the latest one is that old; any number of workers may
+anchor (asb_core/audit/anchors.py) when the latest one is that old; any number of workers may
 run, and at most one of them makes each anchor.
 
 Delivery is at-least-once. A worker claims due deliveries with `FOR UPDATE SKIP LOCKED` in a short
@@ -17,7 +17,7 @@ or a connection error schedules a retry after `min(cap, base * 2**attempts)` sec
 random jitter in [0.5, 1.5); after `max_attempts` the delivery is dead. Response bodies are never
 stored.
 
-Deliveries go only through `asb_core.egress.webhook_client`: each connection resolves the host,
+Deliveries go only through `webhooks.egress.webhook_client`: each connection resolves the host,
 is refused when any address it resolves to is loopback, private, link-local or otherwise not
 public (unless in `ASB_WEBHOOK_ALLOWED_NETWORKS`; plain http only to those), and connects to the
 checked address. A refused delivery is dead at once (recorded as an attempt with the reason), not
@@ -43,8 +43,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
-from asb_core.egress import DeliveryRefused, EgressPolicy, is_guarded, webhook_client
-from asb_core.target_sweep import SweepResult, sweep_targets
+from asb_core.targets.sweep import SweepResult, sweep_targets
+from asb_core.webhooks.egress import DeliveryRefused, EgressPolicy, is_guarded, webhook_client
 
 log = logging.getLogger("asb_core.worker")
 USER_AGENT = "asb-casework-webhooks/1"
@@ -240,7 +240,7 @@ async def deliver_due(
 ) -> RunStats:
     """Claim up to `batch` due deliveries, POST them concurrently, record each result.
 
-    `http_client` must come from `asb_core.egress.webhook_client` (any other could reach
+    `http_client` must come from `asb_core.webhooks.egress.webhook_client` (any other could reach
     internal addresses); it carries the egress policy.
 
     Due means due by the later of `now` and the database clock: new deliveries are stamped
@@ -248,7 +248,7 @@ async def deliver_due(
     test may move time forward, never back).
     """
     if not is_guarded(http_client):
-        raise TypeError("webhook deliveries need an asb_core.egress.webhook_client()")
+        raise TypeError("webhook deliveries need an asb_core.webhooks.egress.webhook_client()")
     config = config or WorkerConfig()
     stats = RunStats()
     claim_now = now or datetime.now(UTC)
@@ -315,7 +315,7 @@ async def run_once(
 async def _anchor_if_due(session_factory: async_sessionmaker, config: WorkerConfig) -> str | None:
     """An anchor when the latest is `audit_anchor_seconds` old; a failure is logged and left to
     the next pass (it must never stop webhook delivery)."""
-    from asb_core.audit_anchors import anchor_now
+    from asb_core.audit.anchors import anchor_now
 
     try:
         made = await anchor_now(

@@ -7,7 +7,7 @@ production event loop (uvloop), for
 
 - (b) `bench/baseline_app.py`'s `POST /baseline` (the same body decoded to a dict, a fixed answer);
 - evaluate with an API key (`Authorization: Bearer asb_...`, verified against the database as
-  configured: ASB_KEY_CACHE_SECONDS, default 1 s, see `asb_core/key_lookup.py`);
+  configured: ASB_KEY_CACHE_SECONDS, default 1 s, see `asb_core/agencies/key_lookup.py`);
 - evaluate with an embed token (verified by its signature, no database).
 
 Each is run with `--concurrency` requests in flight (default 50, as `assess_http.py`'s wrk
@@ -129,7 +129,7 @@ class KeyReads:
     sends them; it only counts) and the CPU of the auth pool's PostgreSQL backends."""
 
     def __init__(self, url: str) -> None:
-        from asb_core import key_lookup
+        from asb_core.agencies import key_lookup
 
         self.url = url.replace("postgresql+asyncpg://", "postgresql://", 1)
         self.count = 0
@@ -178,7 +178,7 @@ async def prepare_key(url: str) -> str:
     from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
     from asb_core.actor import Actor
-    from asb_core.services.admin import add_agency, issue_key
+    from asb_core.agencies.service import add_agency, issue_key
 
     slug = f"bench-cpu-{secrets.token_hex(4)}"
     engine = create_async_engine(url)
@@ -196,7 +196,7 @@ async def revoke(url: str, key: str) -> None:
     from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
     from asb_core.actor import Actor
-    from asb_core.services.admin import revoke_key
+    from asb_core.agencies.service import revoke_key
 
     engine = create_async_engine(url)
     try:

@@ -5,7 +5,7 @@ Starts, on 127.0.0.1 free ports and with the same server settings (Granian, work
   body decoded to a dict, answering the same fixed body;
 - `asb serve`: the real API against a machine-local database, with a fresh call_handler key
   ("evaluate": the key checked against the database per ASB_KEY_CACHE_SECONDS and worker, see
-  asb_core/key_lookup.py) and an embed token exchanged for it
+  asb_core/agencies/key_lookup.py) and an embed token exchanged for it
   ("evaluate (embed)": the embedded page's path, verified without the database).
 
 Then drives each with `wrk -t2 -c50 -d10s --latency` (a C load generator, so the client does not

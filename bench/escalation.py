@@ -1,5 +1,5 @@
 """Benchmark: the cost of adding one incident to a case with 10 earlier incidents and to one
-with 10,000, through the service (`asb_core.services.diary.add_diary_entry`) on a real database.
+with 10,000, through the service (`asb_core.incidents.diary.add_diary_entry`) on a real database.
 
 The running-state design (harm_model folds each incident into a bounded `CaseState`; the
 service reads and writes one state row, and only the open flags and open targets of the case)
@@ -38,12 +38,14 @@ from sqlalchemy import event, func, insert, select  # noqa: E402
 
 import harm_model as hm  # noqa: E402
 from asb_core.actor import Actor  # noqa: E402
+from asb_core.agencies.service import add_agency  # noqa: E402
+from asb_core.cases import casefile  # noqa: E402
+from asb_core.cases import service as cases  # noqa: E402
+from asb_core.cases.models import CaseEvent, EscalationState  # noqa: E402
 from asb_core.db import create_engine, resolve_database_url, session_factory  # noqa: E402
+from asb_core.incidents import diary  # noqa: E402
+from asb_core.incidents.models import DiaryEntry, Incident  # noqa: E402
 from asb_core.migrate import upgrade_async  # noqa: E402
-from asb_core.models.case import CaseEvent, EscalationState  # noqa: E402
-from asb_core.models.diary import DiaryEntry, Incident  # noqa: E402
-from asb_core.services import casefile, cases, diary  # noqa: E402
-from asb_core.services.admin import add_agency  # noqa: E402
 from asb_core.settings import Settings  # noqa: E402
 
 CATS = ["noise", "rowdy_behaviour", "noise", "verbal_abuse", "litter", "intimidation", "noise",
@@ -167,7 +169,7 @@ async def run(args: argparse.Namespace) -> float:
         statements[0] += 1
 
     # Counted on the driver, so statements the diary path sends straight to asyncpg
-    # (asb_core/driver_sql.py) count too; BEGIN is one of them.
+    # (asb_core/driver.py) count too; BEGIN is one of them.
     @event.listens_for(engine.sync_engine, "connect")
     def log_queries(dbapi_connection, _record) -> None:
         dbapi_connection.driver_connection.add_query_logger(count)

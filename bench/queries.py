@@ -81,10 +81,13 @@ async def explain(url: str, key: str, level: str, deep_cursor: str | None,
     """EXPLAIN (ANALYZE, BUFFERS) of every statement the five reads issue, in-process."""
     from sqlalchemy import event
 
+    from asb_core.agencies.service import authenticate
+    from asb_core.cases import references, timeline
+    from asb_core.cases import service as cases
     from asb_core.db import create_engine, session_factory
-    from asb_core.services import cases, escalations, references, targets, timeline
-    from asb_core.services.admin import authenticate
+    from asb_core.escalation import service as escalations
     from asb_core.settings import Settings
+    from asb_core.targets import service as targets
 
     engine = create_engine(url, Settings())
     captured: list[tuple[str, object]] = []

@@ -80,7 +80,7 @@ async def _keys(url: str, clients: int) -> list[dict[str, str]]:
         from sqlalchemy.ext.asyncio import AsyncSession
 
         from asb_core.actor import Actor
-        from asb_core.services.admin import issue_key
+        from asb_core.agencies.service import issue_key
 
         out = []
         async with AsyncSession(engine, expire_on_commit=False) as s, s.begin():

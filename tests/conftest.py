@@ -133,8 +133,8 @@ def make_key(session: AsyncSession):
     from sqlalchemy import select
 
     from asb_core.actor import Actor
-    from asb_core.models.agency import Agency
-    from asb_core.services.admin import add_agency, issue_key
+    from asb_core.agencies.models import Agency
+    from asb_core.agencies.service import add_agency, issue_key
 
     async def make(slug: str, role: str, *, kind: str = "council", areas=("fenland",)) -> str:
         existing = (await session.execute(select(Agency).where(Agency.slug == slug))).scalar()

@@ -10,7 +10,7 @@ from litestar.params import FromQuery
 from asb_api import serialize
 from asb_api.deps import ActorDep, DbSession
 from asb_api.http import Cursor, Limit, json_response, page
-from asb_core.services import audit_read
+from asb_core.audit import service as audit_read
 
 
 @get("/v1/audit")

@@ -23,7 +23,9 @@ from asb_api.http import (
 )
 from asb_api.routes.assessments import harm_problem
 from asb_api.schemas import CasePatchIn, CloseIn, OpenCaseIn, ReopenIn, ShareIn, dump
-from asb_core.services import cases, parties, sharing
+from asb_core.cases import service as cases
+from asb_core.parties import service as parties
+from asb_core.sharing import service as sharing
 
 
 def _case_response(case, *, status: int = 200, location: bool = False) -> Response:

@@ -30,16 +30,13 @@ from asb_api.schemas import (
     TargetMetIn,
     UpdateIn,
 )
-from asb_core.services import (
-    assessments,
-    case_review,
-    diary,
-    escalations,
-    references,
-    targets,
-    timeline,
-    updates,
-)
+from asb_core.assessments import service as assessments
+from asb_core.case_review import service as case_review
+from asb_core.cases import references, timeline
+from asb_core.escalation import service as escalations
+from asb_core.incidents import diary
+from asb_core.targets import service as targets
+from asb_core.updates import service as updates
 
 QUEUE_STATES = ("due", "due_soon", "breached")
 

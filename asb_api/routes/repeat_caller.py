@@ -10,7 +10,7 @@ from litestar.params import JSONBody
 from asb_api.deps import ActorDep, DbSession
 from asb_api.http import json_response
 from asb_api.schemas import RepeatCallerIn
-from asb_core.services import repeat_caller
+from asb_core.parties import repeat_caller
 
 
 @post("/v1/repeat-caller-lookup", status_code=200)

@@ -11,8 +11,8 @@ from litestar.params import QueryParameter
 
 from asb_api.deps import ActorDep, DbSession
 from asb_api.http import json_response
-from asb_core import stats
-from asb_core.stats_chart import render_svg
+from asb_core.stats import service as stats
+from asb_core.stats.chart import render_svg
 
 From = Annotated[date | None, QueryParameter(name="from",
                                                description="first day (YYYY-MM-DD), inclusive")]

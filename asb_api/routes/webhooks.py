@@ -14,8 +14,8 @@ from asb_api.deps import ActorDep, DbSession
 from asb_api.http import Cursor, Limit, PathId, json_response, page
 from asb_api.schemas import Strict
 from asb_api.serialize import _value
-from asb_core import webhooks
-from asb_core.egress import EgressPolicy
+from asb_core.webhooks import service as webhooks
+from asb_core.webhooks.egress import EgressPolicy
 
 Url = Annotated[str, StringConstraints(min_length=1, max_length=webhooks.MAX_URL)]
 EventType = Annotated[str, StringConstraints(min_length=1, max_length=40)]

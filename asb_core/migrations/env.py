@@ -9,7 +9,7 @@ from alembic import context
 from sqlalchemy import pool, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from asb_core.models import Base
+from asb_core.tables import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -58,7 +58,7 @@ async def call_handler_key(engine) -> str:
     from sqlalchemy.ext.asyncio import AsyncSession
 
     from asb_core.actor import Actor
-    from asb_core.services.admin import add_agency, issue_key
+    from asb_core.agencies.service import add_agency, issue_key
 
     slug = f"browser-{secrets.token_hex(4)}"
     async with AsyncSession(engine, expire_on_commit=False) as session, session.begin():

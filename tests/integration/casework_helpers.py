@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from asb_core.actor import Actor
-from asb_core.models.agency import Agency
-from asb_core.services.admin import add_agency, issue_key
-from asb_core.services.cases import open_case
+from asb_core.agencies.models import Agency
+from asb_core.agencies.service import add_agency, issue_key
+from asb_core.cases.service import open_case
 
 VICTIM = {
     "role": "victim",

@@ -21,11 +21,11 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
-from asb_core import audit
-from asb_core.audit_anchors import anchor_now, create_anchor, verify_anchors
+from asb_core.audit import chain as audit
+from asb_core.audit.anchors import anchor_now, create_anchor, verify_anchors
+from asb_core.incidents import diary
 from asb_core.migrate import upgrade
-from asb_core.models import AuditAnchor, AuditAnchorHead, AuditChainHead
-from asb_core.services import diary
+from asb_core.tables import AuditAnchor, AuditAnchorHead, AuditChainHead
 from asb_core.worker import WorkerConfig, _anchor_if_due
 from tests.integration.casework_helpers import actor_for, ago, new_case
 

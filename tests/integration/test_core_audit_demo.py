@@ -14,10 +14,10 @@ import asyncpg
 from sqlalchemy import func, select
 
 from asb_core.actor import Actor
-from asb_core.demo_cases import load_demo_cases
+from asb_core.agencies.service import add_agency
+from asb_core.demo.cases import load_demo_cases
 from asb_core.migrate import upgrade
-from asb_core.models import Case
-from asb_core.services.admin import add_agency
+from asb_core.tables import Case
 from tests.integration.casework_helpers import actor_for, new_case
 
 

@@ -10,15 +10,11 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core.actor import Actor
-from asb_core.errors import (
-    Conflict,
-    Forbidden,
-    NotFound,
-    PreconditionFailed,
-    ValidationFailed,
-)
-from asb_core.models import AuditEvent, Target
-from asb_core.services import cases, sharing, targets
+from asb_core.cases import service as cases
+from asb_core.errors import Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed
+from asb_core.sharing import service as sharing
+from asb_core.tables import AuditEvent, Target
+from asb_core.targets import service as targets
 from tests.integration.casework_helpers import MEDIUM_ANSWERS, actor_for, new_case
 
 

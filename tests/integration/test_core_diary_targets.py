@@ -10,26 +10,19 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from asb_core.errors import (
-    Forbidden,
-    IdempotencyKeyReused,
-    NotFound,
-    ValidationFailed,
-)
-from asb_core.models import CaseEvent, EscalationState, Incident, Target
-from asb_core.services import (
-    assessments,
-    audit_read,
-    case_review,
-    cases,
-    diary,
-    escalations,
-    parties,
-    sharing,
-    targets,
-    timeline,
-    updates,
-)
+from asb_core.assessments import service as assessments
+from asb_core.audit import service as audit_read
+from asb_core.case_review import service as case_review
+from asb_core.cases import service as cases
+from asb_core.cases import timeline
+from asb_core.errors import Forbidden, IdempotencyKeyReused, NotFound, ValidationFailed
+from asb_core.escalation import service as escalations
+from asb_core.incidents import diary
+from asb_core.parties import service as parties
+from asb_core.sharing import service as sharing
+from asb_core.tables import CaseEvent, EscalationState, Incident, Target
+from asb_core.targets import service as targets
+from asb_core.updates import service as updates
 from tests.integration.casework_helpers import actor_for, ago, new_case
 
 

@@ -10,15 +10,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from asb_core.errors import (
-    Conflict,
-    Forbidden,
-    IdempotencyKeyReused,
-    NotFound,
-    ValidationFailed,
-)
-from asb_core.models import AuditEvent, CaseEvent, EscalationState, Incident
-from asb_core.services import cases, diary, escalations, incidents, sharing, targets
+from asb_core.cases import service as cases
+from asb_core.errors import Conflict, Forbidden, IdempotencyKeyReused, NotFound, ValidationFailed
+from asb_core.escalation import service as escalations
+from asb_core.incidents import diary
+from asb_core.incidents import officer_reports as incidents
+from asb_core.sharing import service as sharing
+from asb_core.tables import AuditEvent, CaseEvent, EscalationState, Incident
+from asb_core.targets import service as targets
 from tests.integration.casework_helpers import actor_for, ago, new_case
 
 ACCOUNT = "Attended at 23:10. Man at number 14 (Carl Exampleton) shouting at the window."

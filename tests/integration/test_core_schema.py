@@ -14,7 +14,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from asb_core.migrate import alembic_config, downgrade, upgrade
-from asb_core.models import Base
+from asb_core.tables import Base
 
 
 async def test_models_match_migrated_schema(engine):

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from asb_core.cases import service as cases
 from asb_core.errors import Conflict, ConsentRequired, Forbidden, NotFound, ValidationFailed
-from asb_core.models import AuditEvent, CaseEvent
-from asb_core.services import cases, parties, sharing
+from asb_core.parties import service as parties
+from asb_core.sharing import service as sharing
+from asb_core.tables import AuditEvent, CaseEvent
 from tests.integration.casework_helpers import VICTIM, actor_for, new_case
 
 
@@ -52,7 +54,7 @@ async def test_share_with_consent_meets_multi_agency_and_remove_member(session):
         await sharing.share_case(session, a, case.id, agency_slug="sc-housing", basis="consent")
     assert sorted((await cases.get_case(session, h, case.id)).member_agencies) == [
         "sc-council", "sc-housing"]
-    from asb_core.services.targets import list_case_targets
+    from asb_core.targets.service import list_case_targets
     ma = [t for t in await list_case_targets(session, a, case.id) if t.kind == "multi_agency"]
     assert ma and ma[0].state == "met"
     with pytest.raises(Forbidden):

@@ -12,11 +12,12 @@ import pytest
 from sqlalchemy import event, func, select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
-from asb_core import audit
+from asb_core.audit import chain as audit
+from asb_core.audit.models import AuditEvent
 from asb_core.errors import IdempotencyKeyReused
-from asb_core.models import CaseEvent, EscalationState, Incident
-from asb_core.models.audit import AuditEvent
-from asb_core.services import diary, parties
+from asb_core.incidents import diary
+from asb_core.parties import service as parties
+from asb_core.tables import CaseEvent, EscalationState, Incident
 from tests.integration.casework_helpers import actor_for, ago, new_case
 
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from asb_core import audit
-from asb_core.models import CaseEvent, EscalationState, Incident, Target
-from asb_core.models.audit import AuditChainHead, AuditEvent
-from asb_core.models.work import EscalationFlag
-from asb_core.services import diary
+from asb_core.audit import chain as audit
+from asb_core.audit.models import AuditChainHead, AuditEvent
+from asb_core.escalation.models import EscalationFlag
+from asb_core.incidents import diary
+from asb_core.tables import CaseEvent, EscalationState, Incident, Target
 from tests.integration.casework_helpers import actor_for, ago, new_case
 
 

@@ -1,4 +1,4 @@
-"""Statements on the session's asyncpg connection (asb_core.driver_sql) run inside the session's
+"""Statements on the session's asyncpg connection (asb_core.driver) run inside the session's
 transaction: a rollback undoes them and a row lock taken through them holds until the end."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
-from asb_core import driver_sql
+from asb_core import driver as driver_sql
 
 CREATE = "CREATE TABLE IF NOT EXISTS driver_sql_probe (id int PRIMARY KEY, note text)"
 

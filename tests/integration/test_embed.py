@@ -102,7 +102,7 @@ async def test_token_opens_a_case(client, make_key):
 
 async def test_bad_and_expired_tokens_are_401(client, app, make_key):
     key = await make_key("embed-police", "call_handler", kind="police")
-    from asb_core.services.admin import authenticate  # noqa: F401 (the key is valid)
+    from asb_core.agencies.service import authenticate  # noqa: F401 (the key is valid)
 
     token = await _token(client, key)
     tampered = token[:-3] + ("AAA" if not token.endswith("AAA") else "BBB")

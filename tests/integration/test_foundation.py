@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from asb_core import audit
 from asb_core.actor import Actor
-from asb_core.services.admin import add_agency, issue_key, revoke_key
+from asb_core.agencies.service import add_agency, issue_key, revoke_key
+from asb_core.audit import chain as audit
 
 
 async def test_health_and_ready(client):

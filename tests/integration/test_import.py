@@ -15,9 +15,9 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
-from asb_core.importer import COLUMNS, import_diary, parse_uk_datetime
-from asb_core.models.diary import DiaryEntry
-from asb_core.models.webhooks import OutboxEvent
+from asb_core.incidents.importer import COLUMNS, import_diary, parse_uk_datetime
+from asb_core.incidents.models import DiaryEntry
+from asb_core.webhooks.models import OutboxEvent
 from tests.integration.casework_helpers import actor_for, new_case
 
 
@@ -215,9 +215,9 @@ async def test_import_100k_rows(maker, tmp_path):
 
 
 async def test_imported_entries_escalate_like_posted_ones(maker, tmp_path):
-    from asb_core import webhooks
-    from asb_core.models.case import Case, EscalationState
-    from asb_core.models.work import EscalationFlag
+    from asb_core.cases.models import Case, EscalationState
+    from asb_core.escalation.models import EscalationFlag
+    from asb_core.webhooks import service as webhooks
     from tests.integration.casework_helpers import actor_for as _actor
 
     slug, (case, _) = await _agency_with_cases(maker)

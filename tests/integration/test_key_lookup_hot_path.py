@@ -19,9 +19,9 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from asb_core import key_lookup, keys
 from asb_core.actor import Actor
-from asb_core.services.admin import add_agency, issue_key, revoke_key
+from asb_core.agencies import key_lookup, keys
+from asb_core.agencies.service import add_agency, issue_key, revoke_key
 
 BODY = {"answers": {"immediate_danger": False, "repeat": True}}
 

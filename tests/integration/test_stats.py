@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from sqlalchemy import text
 
 from asb_core.actor import Actor
-from asb_core.services.cases import open_case
-from asb_core.stats import PRIMARY, SECONDARY, statistics, to_csv
+from asb_core.cases.service import open_case
+from asb_core.stats.service import PRIMARY, SECONDARY, statistics, to_csv
 from tests.integration.casework_helpers import actor_for
 from tests.unit.test_stats_suppression import _feasible_values
 

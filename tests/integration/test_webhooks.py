@@ -19,13 +19,14 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
-from asb_core import egress, webhooks
-from asb_core.egress import EgressPolicy, parse_networks, webhook_client
+from asb_core.assessments.service import reassess
+from asb_core.cases.service import close_case, open_case
 from asb_core.errors import Forbidden, NotFound, ValidationFailed
-from asb_core.models.webhooks import OutboxEvent, WebhookDelivery
-from asb_core.services.assessments import reassess
-from asb_core.services.cases import close_case, open_case
-from asb_core.services.sharing import share_case
+from asb_core.sharing.service import share_case
+from asb_core.webhooks import egress
+from asb_core.webhooks import service as webhooks
+from asb_core.webhooks.egress import EgressPolicy, parse_networks, webhook_client
+from asb_core.webhooks.models import OutboxEvent, WebhookDelivery
 from asb_core.worker import WorkerConfig, run_once, verify_signature
 from tests.integration.casework_helpers import actor_for
 from tests.integration.webhook_receiver import Receiver

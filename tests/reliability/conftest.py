@@ -66,7 +66,7 @@ def shared_server(database_url):
 @pytest.fixture(scope="session")
 async def area(engine):
     """A committed member agency (council) and a non-member one, with a key for every role."""
-    from asb_core.models.agency import ROLES
+    from asb_core.agencies.models import ROLES
 
     member, other = unique_slug("rel-council"), unique_slug("rel-stranger")
     keys = await committed_keys(engine, {

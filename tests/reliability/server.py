@@ -173,7 +173,7 @@ async def committed_keys(engine, roles_by_agency: dict[str, tuple[str, list[str]
     from sqlalchemy.ext.asyncio import AsyncSession
 
     from asb_core.actor import Actor
-    from asb_core.services.admin import add_agency, issue_key
+    from asb_core.agencies.service import add_agency, issue_key
 
     keys: dict[tuple[str, str], str] = {}
     async with AsyncSession(engine, expire_on_commit=False) as session, session.begin():

@@ -198,7 +198,7 @@ async def build_world(api, make_key) -> World:
     action_id = r.json()["id"]
     targets = (await cw.get(f"/v1/cases/{cid}/targets")).json()["items"]
     target_id = next(t["id"] for t in targets if t["state"] == "due")
-    from asb_core.models.webhooks import EVENT_TYPES
+    from asb_core.webhooks.models import EVENT_TYPES
 
     r = await cw.post("/v1/webhooks", json={"url": "https://hooks.example.org/asb",
                                             "event_types": list(EVENT_TYPES)})

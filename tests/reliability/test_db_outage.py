@@ -65,8 +65,8 @@ async def _setup_database(url: str) -> tuple[str, str]:
     from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
     from asb_core.actor import Actor
+    from asb_core.agencies.service import add_agency, issue_key
     from asb_core.migrate import upgrade
-    from asb_core.services.admin import add_agency, issue_key
 
     conn = await asyncpg.connect(_libpq(url))
     try:

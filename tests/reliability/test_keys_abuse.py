@@ -18,7 +18,7 @@ import httpx
 import pytest
 from sqlalchemy import text
 
-from asb_core import keys
+from asb_core.agencies import keys
 from asb_core.settings import Settings
 from tests.reliability.server import bearer, committed_keys, run_cli, unique_slug
 

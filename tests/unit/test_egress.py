@@ -1,5 +1,5 @@
 """Where webhooks may go: the address classes refused, the operator's allowed networks, and the
-registration-time judgement of a URL's host (asb_core/egress.py)."""
+registration-time judgement of a URL's host (asb_core/webhooks/egress.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import ipaddress
 
 import pytest
 
-from asb_core.egress import PLAIN_HTTP_REFUSED, EgressPolicy, ip_literal, parse_networks
+from asb_core.webhooks.egress import PLAIN_HTTP_REFUSED, EgressPolicy, ip_literal, parse_networks
 
 STRICT = EgressPolicy()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from asb_core.key_lookup import FreshReads
+from asb_core.agencies.key_lookup import FreshReads
 
 
 class Source:

@@ -13,7 +13,7 @@ import itertools
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from asb_core.stats import PRIMARY, SECONDARY, Table
+from asb_core.stats.service import PRIMARY, SECONDARY, Table
 
 
 def _table(grid: list[list[int]], row_totals: bool = True) -> Table:

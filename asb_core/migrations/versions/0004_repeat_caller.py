@@ -64,7 +64,7 @@ def upgrade() -> None:
 
 
 def _backfill() -> None:
-    from asb_core.lookup_digest import address_digest, phone_digest
+    from asb_core.parties.lookup_digest import address_digest, phone_digest
 
     bind = op.get_bind()
     pepper = bytes.fromhex(

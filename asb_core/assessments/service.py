@@ -1,0 +1,170 @@
+"""Assessments on a case: run the harm model, keep every result, move the case level.
+
+Case level rule: the level is the latest assessment's level, except that an open
+`critical-incident` flag (from a reported incident) holds the case at high; only a supervisor's
+judgement that explicitly lowers the level overrides that floor (recorded with its reason).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from datetime import datetime
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+
+import harm_model as hm
+from asb_core import access
+from asb_core.actor import Actor
+from asb_core.assessments.models import Assessment
+from asb_core.audit import chain as audit
+from asb_core.cases import casefile
+from asb_core.cases.models import Case
+from asb_core.errors import Conflict, Forbidden, ValidationFailed
+from asb_core.escalation.models import EscalationFlag
+from asb_core.pagination import TIME_ID, Page, check_limit, decode_cursor, page_of
+
+
+def harm_errors(exc: hm.HarmValidationError) -> ValidationFailed:
+    return ValidationFailed(str(exc), errors=list(exc.errors))
+
+
+def run_assessment(
+    actor: Actor, answers: object, judgement: dict | None, policy_version: str | None
+) -> hm.Assessment:
+    """harm_model.assess with the actor's judgement; lowering below computed needs a supervisor."""
+    if not isinstance(answers, dict):
+        raise ValidationFailed(
+            "answers must be an object",
+            errors=[{"field": "answers", "message": "expected an object"}],
+        )
+    try:
+        computed = hm.assess(answers, policy_version)
+        j = None
+        if judgement is not None:
+            if not isinstance(judgement, dict):
+                raise ValidationFailed(
+                    "bad judgement",
+                    errors=[{"field": "judgement", "message": "expected {level, reason}"}],
+                )
+            level = hm.Level.parse(judgement.get("level"), "judgement.level")
+            supervisor = access.can(actor, "case.lower_level")
+            if level < computed.computed_level and not supervisor:
+                raise Forbidden("lowering the level below the computed level needs a supervisor")
+            j = hm.Judgement(
+                level=level,
+                reason=judgement.get("reason") or "",
+                by=f"{actor.agency_slug}:{actor.principal_id}",
+                supervisor=supervisor,
+            )
+        return hm.assess(answers, policy_version, judgement=j) if j else computed
+    except hm.HarmValidationError as exc:
+        raise harm_errors(exc) from None
+
+
+def flags_of(result: hm.Assessment, stored: Assessment, now: datetime) -> list[hm.Flag]:
+    """The flags an assessment raises, with the stored assessment's id as their evidence (the
+    API's evidence is ids of diary entries or assessments; the harm model names question ids,
+    which the assessment itself records)."""
+    return [dataclasses.replace(f, evidence=(str(stored.id),))
+            for f in hm.assessment_flags(result, at=now)]
+
+
+async def store_assessment(
+    session: AsyncSession, actor: Actor, case_id: uuid.UUID, result: hm.Assessment, now: datetime
+) -> Assessment:
+    data = result.to_dict()
+    row = Assessment(
+        id=uuid.uuid4(),
+        case_id=case_id,
+        answers=data["answers"],
+        policy_version=result.policy_version,
+        score=result.score,
+        computed_level=result.computed_level.value,
+        level=result.level.value,
+        reasons=data["reasons"],
+        judgement=data["judgement"],
+        assessed_at=now,
+        assessed_by_agency_id=actor.agency_id,
+        assessed_by_principal_id=actor.principal_id,
+    )
+    session.add(row)
+    await session.flush()
+    await session.refresh(row)
+    await casefile.event(
+        session, actor, case_id, "assessment", now, row.id,
+        level=row.level, computed_level=row.computed_level, score=row.score,
+        judged=result.judgement is not None,
+    )
+    await audit.record(
+        session, actor, "assessment.add", case_id=case_id, entity="assessment", entity_id=row.id,
+        justification=result.judgement.reason if result.judgement else None,
+        detail={"level": row.level, "computed_level": row.computed_level,
+                "policy_version": row.policy_version},
+    )
+    return row
+
+
+async def reassess(
+    session: AsyncSession,
+    actor: Actor,
+    case_id: object,
+    *,
+    answers: dict,
+    judgement: dict | None = None,
+    policy_version: str | None = None,
+    now: datetime | None = None,
+) -> Assessment:
+    now = casefile.utcnow(now)
+    case = await casefile.load_case(session, actor, case_id, "assessment.add", lock=True)
+    if case.status == "closed":
+        raise Conflict("the case is closed: reopen it first")
+    result = run_assessment(actor, answers, judgement, policy_version)
+    row = await store_assessment(session, actor, case.id, result, now)
+    await casefile.apply_flags(
+        session, actor, case.id, flags_of(result, row, now), "assessment", now
+    )
+    level = result.level
+    lowered_by_supervisor = (
+        result.judgement is not None
+        and result.judgement.supervisor
+        and result.level < result.computed_level
+    )
+    if not lowered_by_supervisor:
+        critical_open = (
+            await session.execute(
+                select(EscalationFlag.id).where(
+                    EscalationFlag.case_id == case.id,
+                    EscalationFlag.rule_id == "critical-incident",
+                    EscalationFlag.cleared_at.is_(None),
+                )
+            )
+        ).first()
+        if critical_open is not None:
+            level = hm.max_level(level, hm.Level.HIGH)
+    await casefile.change_level(
+        session, actor, case, level.value, now, reason=f"reassessment {row.id}"
+    )
+    return row
+
+
+async def list_assessments(
+    session: AsyncSession, actor: Actor, case_id: object, *, limit: int = 50,
+    cursor: str | None = None,
+) -> Page:
+    check_limit(limit)
+    case: Case = await casefile.load_case(session, actor, case_id, "case.read")
+    stmt = select(Assessment).where(Assessment.case_id == case.id)
+    key = decode_cursor(cursor, 2, convert=TIME_ID)
+    if key:
+        stmt = stmt.where(
+            tuple_(Assessment.assessed_at, Assessment.id)
+            > tuple(key)
+        )
+    rows = (
+        await session.execute(
+            stmt.order_by(Assessment.assessed_at, Assessment.id).limit(limit + 1)
+        )
+    ).scalars().all()
+    return page_of(list(rows), limit, lambda r: (r.assessed_at.isoformat(), r.id))

@@ -1,0 +1,125 @@
+"""ASB Case Review ("Community Trigger") applications on a case.
+
+Logging one starts two targets from the application time (acknowledge within 2 working days,
+decide the threshold within 15 working days, from the harm model's policy); `qualifying` is
+whether the case's running escalation state raises `case-review-eligible` at logging time.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+import harm_model as hm
+from asb_core import access
+from asb_core.actor import Actor
+from asb_core.audit import chain as audit
+from asb_core.case_review.models import CaseReview
+from asb_core.cases import casefile
+from asb_core.cases.models import EscalationState
+from asb_core.errors import Conflict, NotFound, ValidationFailed
+from asb_core.targets.models import Target
+from asb_core.updates.service import meet_recurring
+
+
+async def log_application(
+    session: AsyncSession,
+    actor: Actor,
+    case_id: object,
+    *,
+    applicant_description: str,
+    applied_at: datetime | None = None,
+    now: datetime | None = None,
+) -> CaseReview:
+    now = casefile.utcnow(now)
+    case = await casefile.load_case(session, actor, case_id, "case_review.add", lock=True)
+    if not isinstance(applicant_description, str) or not applicant_description.strip():
+        raise ValidationFailed("applicant required", errors=[{
+            "field": "applicant_description", "message": "who applied (no identity needed)"}])
+    applied = casefile.utcnow(applied_at) if applied_at is not None else now
+    if applied > now:
+        raise ValidationFailed("in the future", errors=[{"field": "applied_at",
+                                                         "message": "is in the future"}])
+    if applied.year < 1900:
+        raise ValidationFailed("before 1900", errors=[{"field": "applied_at",
+                                                       "message": "is before 1900"}])
+    row = await session.get(EscalationState, case.id)
+    state = hm.CaseState.from_json(row.state)
+    qualifying = any(f.rule_id == "case-review-eligible" for f in hm.flags(state, now))
+    specs = hm.case_review_application_targets(state.policy_version)
+    dues = {casefile.TARGET_KIND_ALIASES.get(s.kind, s.kind): hm.due_at(s, applied)
+            for s in specs}
+    review = CaseReview(
+        id=uuid.uuid4(), case_id=case.id, applicant_description=applicant_description,
+        applied_at=applied, logged_at=now, logged_by_agency_id=actor.agency_id,
+        qualifying=qualifying, acknowledge_by=dues["case_review_acknowledge"],
+        decide_by=dues["case_review_decision"],
+    )
+    session.add(review)
+    for kind, due in dues.items():
+        session.add(casefile.new_target(case.id, kind, None, applied, due))
+    await session.flush()
+    await casefile.event(session, actor, case.id, "case_review_logged", now, review.id,
+                         qualifying=qualifying, acknowledge_by=review.acknowledge_by,
+                         decide_by=review.decide_by)
+    await audit.record(session, actor, "case_review.add", case_id=case.id, entity="case_review",
+                       entity_id=review.id, detail={"qualifying": qualifying})
+    return review
+
+
+async def decide_application(
+    session: AsyncSession,
+    actor: Actor,
+    case_id: object,
+    review_id: object,
+    *,
+    threshold_met: bool,
+    decision: str,
+    late_reason: str | None = None,
+    now: datetime | None = None,
+) -> CaseReview:
+    now = casefile.utcnow(now)
+    case = await casefile.load_case(session, actor, case_id, "case_review.add", lock=True)
+    rid = access.parse_uuid(review_id, "case review")
+    review = (await session.execute(
+        select(CaseReview).where(CaseReview.id == rid, CaseReview.case_id == case.id)
+    )).scalar_one_or_none()
+    if review is None:
+        raise NotFound(f"no case review {review_id}")
+    if review.decided_at is not None:
+        raise Conflict("the application is already decided")
+    if not isinstance(threshold_met, bool) or not isinstance(decision, str) or not decision:
+        raise ValidationFailed("decision required", errors=[{"field": "decision",
+                                                             "message": "required"}])
+    if now > review.decide_by and not late_reason:
+        raise ValidationFailed("decided late", errors=[{"field": "late_reason",
+                                                        "message": "decided after the deadline"}])
+    review.threshold_met, review.decision, review.decided_at = threshold_met, decision, now
+    review.decided_by_agency_id = actor.agency_id
+    target = (await session.execute(
+        select(Target).where(Target.case_id == case.id, Target.kind == "case_review_decision",
+                             Target.state.in_(("due", "breached")), Target.started_at ==
+                             review.applied_at).limit(1)
+    )).scalar_one_or_none()
+    if target is not None:
+        await meet_recurring(session, actor, case, target, now, late_reason=late_reason)
+    await session.flush()
+    await casefile.event(session, actor, case.id, "case_review_decided", now, review.id,
+                         threshold_met=threshold_met)
+    await audit.record(session, actor, "case_review.decide", case_id=case.id,
+                       entity="case_review", entity_id=review.id, justification=decision,
+                       detail={"threshold_met": threshold_met})
+    return review
+
+
+async def list_applications(
+    session: AsyncSession, actor: Actor, case_id: object
+) -> list[CaseReview]:
+    case = await casefile.load_case(session, actor, case_id, "case.read")
+    rows = await session.execute(
+        select(CaseReview).where(CaseReview.case_id == case.id).order_by(CaseReview.applied_at)
+    )
+    return list(rows.scalars().all())

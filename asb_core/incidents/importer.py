@@ -1,0 +1,538 @@
+"""Bulk diary import: a housing provider's backlog from a CSV file (`asb import diary`).
+
+The column format is documented in docs/import.md. The whole file is read and every row
+validated before anything is written (dates in UK formats, interpreted in Europe/London; every
+field through the diary service's own rules; the case reference must name a case the importing
+agency is a member of). Errors are reported as "row N, column X: message", where row 1 is the
+header, as a spreadsheet numbers them.
+
+By default nothing is written unless every row is valid. With `skip_invalid` the valid rows are
+written and the invalid ones go to a rejects CSV (the original columns plus `errors`).
+
+Rows are written as `services.diary.add_diary_entry` writes one entry, but set-wise per case
+(`_write_case_rows`): each entry is acknowledged and its incident folded into the case's
+escalation state in time order; flags, a level raise and the victim-update clock follow once per
+chunk, and one audit event names every entry written. (Calling the service once per row costs
+about 36 round trips a row: a 100,000-row backlog would take the better part of an hour.)
+Each row carries an idempotency key derived from the agency's
+`source_system` and `source_row_id` (or, without a row id, from the row's content), so running
+the same file again imports nothing twice; a row whose id was imported before with different
+content is refused. Rows are written in batches (one transaction each), so other writers to the
+same cases are not held up for the length of a large file.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+import sys
+import time
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TextIO
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+import harm_model as hm
+from asb_core.actor import Actor
+from asb_core.agencies.models import Agency
+from asb_core.audit import chain as audit
+from asb_core.cases import casefile
+from asb_core.cases.models import Case, CaseEvent, EscalationState
+from asb_core.errors import DomainError, NotFound, ValidationFailed
+from asb_core.incidents import diary, folding
+from asb_core.incidents.models import DiaryEntry, IdempotencyKey, Incident
+from asb_core.sharing.models import Membership
+from asb_core.targets.models import Target
+
+LONDON = ZoneInfo("Europe/London")
+COLUMNS = (
+    "case_reference", "started_at", "duration_minutes", "location", "what_happened",
+    "responsible", "witnesses", "effect_on_victim", "reported_to", "reported_reference",
+    "category", "hostility_perceived", "hostility_perceived_by", "victim_feels_targeted",
+    "source_system", "source_row_id",
+)
+REQUIRED = ("case_reference", "started_at", "what_happened", "category")
+TEXT = ("location", "what_happened", "responsible", "witnesses", "effect_on_victim",
+        "reported_to", "reported_reference", "source_system")
+YES = {"yes", "y", "true"}
+NO = {"no", "n", "false"}
+MAX_ROWS = 2_000_000
+
+_UK = re.compile(
+    r"^(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})"
+    r"(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?$"
+)
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"row {self.row}" + (f", column {self.column}" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    valid: int = 0
+    invalid: int = 0
+    imported: int = 0
+    already: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    rejects_path: Path | None = None
+    written: bool = False
+    stopped_at: int | None = None  # a row that failed while writing (earlier batches stay)
+
+
+@dataclass
+class _Row:
+    number: int
+    raw: dict[str, str]
+    case_reference: str = ""
+    data: dict = field(default_factory=dict)
+    key: str = ""
+    fingerprint: str = ""
+    errors: list[RowError] = field(default_factory=list)
+
+
+class Progress:
+    """A small progress bar on stderr: redrawn in place on a terminal, a line per 10% otherwise."""
+
+    def __init__(self, label: str, total: int, stream: TextIO | None = None) -> None:
+        self.label, self.total, self.done = label, max(total, 1), 0
+        self.stream = stream or sys.stderr
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.started = self.last = time.monotonic()
+        self.last_decile = -1
+
+    def advance(self, n: int = 1) -> None:
+        self.done += n
+        now = time.monotonic()
+        if self.tty and now - self.last < 0.1 and self.done < self.total:
+            return
+        decile = self.done * 10 // self.total
+        if not self.tty and decile == self.last_decile and self.done < self.total:
+            return
+        self.last, self.last_decile = now, decile
+        width = 30
+        filled = width * self.done // self.total
+        bar = "#" * filled + "-" * (width - filled)
+        rate = self.done / max(now - self.started, 1e-6)
+        line = (f"{self.label} [{bar}] {self.done}/{self.total} "
+                f"{100 * self.done // self.total:3d}% {rate:,.0f} rows/s")
+        self.stream.write(("\r" + line) if self.tty else (line + "\n"))
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def parse_uk_datetime(value: str) -> datetime:
+    """dd/mm/yyyy, dd/mm/yyyy HH:MM[:SS], dd-mm-yyyy (with or without a time), or ISO 8601.
+    Times without an offset are Europe/London wall-clock times; the result is in UTC."""
+    text = value.strip()
+    m = _UK.match(text)
+    if m:
+        try:
+            local = datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["H"] or 0),
+                             int(m["M"] or 0), int(m["S"] or 0))
+        except ValueError as exc:
+            raise ValueError(f"not a real date or time ({exc})") from None
+    else:
+        try:
+            local = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise ValueError(
+                "a date as dd/mm/yyyy, dd/mm/yyyy HH:MM, dd-mm-yyyy or ISO 8601"
+            ) from None
+    if local.tzinfo is None:
+        local = local.replace(tzinfo=LONDON)
+    return local.astimezone(UTC)
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def _row_to_entry(row: _Row, now: datetime) -> None:
+    raw = row.raw
+    bad = row.errors.append
+    for col in REQUIRED:
+        if not _clean(raw.get(col)):
+            bad(RowError(row.number, col, "required"))
+    row.case_reference = (_clean(raw.get("case_reference")) or "").upper()
+    data: dict = {}
+    started = _clean(raw.get("started_at"))
+    if started:
+        try:
+            data["started_at"] = parse_uk_datetime(started).isoformat()
+        except ValueError as exc:
+            bad(RowError(row.number, "started_at", str(exc)))
+    duration = _clean(raw.get("duration_minutes"))
+    if duration is not None:
+        if re.fullmatch(r"\d{1,6}", duration):
+            data["duration_minutes"] = int(duration)
+        else:
+            bad(RowError(row.number, "duration_minutes", "a whole number of minutes"))
+    for col in TEXT:
+        v = _clean(raw.get(col))
+        if v is not None:
+            data[col] = v
+    category = _clean(raw.get("category"))
+    if category:
+        data["category"] = category.lower().replace(" ", "_").replace("-", "_")
+    strands = [s.strip().lower().replace(" ", "_")
+               for s in (raw.get("hostility_perceived") or "").split(";") if s.strip()]
+    if strands:
+        data["hostility_perceived"] = strands
+        data["hostility_asked"] = True
+    by = _clean(raw.get("hostility_perceived_by"))
+    if by is not None:
+        data["hostility_perceived_by"] = by.lower()
+    targeted = _clean(raw.get("victim_feels_targeted"))
+    if targeted is not None:
+        if targeted.lower() in YES:
+            data["victim_feels_targeted"] = True
+        elif targeted.lower() in NO:
+            data["victim_feels_targeted"] = False
+        else:
+            bad(RowError(row.number, "victim_feels_targeted", "yes, no or blank"))
+    if not row.errors:
+        try:
+            diary.validate(data, now)
+        except ValidationFailed as exc:
+            for e in exc.errors:
+                column = e.get("field")
+                bad(RowError(row.number, column if column in COLUMNS else None,
+                             e.get("message", "not valid")))
+    row.data = data
+    canonical = json.dumps({"case": row.case_reference, **data}, sort_keys=True,
+                           separators=(",", ":"))
+    row.fingerprint = hashlib.sha256(canonical.encode()).hexdigest()
+    source_id = _clean(raw.get("source_row_id"))
+    identity = (f"id\x1f{data.get('source_system') or ''}\x1f{source_id}" if source_id
+                else f"content\x1f{canonical}")
+    row.key = "diary-import:" + hashlib.sha256(identity.encode()).hexdigest()
+
+
+def read_file(path: Path) -> tuple[list[_Row], list[RowError]]:
+    """All rows of the file, or file-level errors (encoding, header)."""
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        return [], [RowError(0, None, f"cannot open the file: {exc.strerror}")]
+    with handle:
+        try:
+            reader = csv.DictReader(handle)
+            header = reader.fieldnames or []
+            problems = []
+            cleaned = [h.strip().lower() for h in header]
+            for h in cleaned:
+                if h not in COLUMNS:
+                    problems.append(RowError(1, h or "(blank)", "unknown column"))
+            for col in REQUIRED:
+                if col not in cleaned:
+                    problems.append(RowError(1, col, "missing column"))
+            if len(set(cleaned)) != len(cleaned):
+                problems.append(RowError(1, None, "a column appears twice"))
+            if problems:
+                return [], problems
+            reader.fieldnames = cleaned
+            rows = []
+            for raw in reader:
+                number = reader.line_num
+                if None in raw:
+                    rows.append(_Row(number, {}, errors=[RowError(
+                        number, None, "more fields than the header has columns")]))
+                    continue
+                if not any((v or "").strip() for v in raw.values()):
+                    continue  # a blank line
+                rows.append(_Row(number, {k: v or "" for k, v in raw.items()}))
+                if len(rows) > MAX_ROWS:
+                    return [], [RowError(number, None, f"more than {MAX_ROWS} rows")]
+        except UnicodeDecodeError as exc:
+            return [], [RowError(0, None, f"the file is not UTF-8 (byte {exc.start})")]
+        except csv.Error as exc:
+            return [], [RowError(reader.line_num, None, f"not a CSV file: {exc}")]
+    return rows, []
+
+
+async def _agency_actor(session_factory: async_sessionmaker, slug: str) -> Actor:
+    async with session_factory() as session:
+        agency = (await session.execute(select(Agency).where(Agency.slug == slug))
+                  ).scalar_one_or_none()
+    if agency is None:
+        raise NotFound(f"no agency {slug!r}")
+    # The operator imports on the agency's behalf with an integration's rights (diary.add).
+    return Actor(None, agency.id, agency.slug, agency.kind, "integration")
+
+
+async def _cases_for(session_factory: async_sessionmaker, actor: Actor,
+                     references: Iterable[str]) -> dict[str, tuple[uuid.UUID, str]]:
+    refs = sorted(set(references))
+    found: dict[str, tuple[uuid.UUID, str]] = {}
+    async with session_factory() as session:
+        for i in range(0, len(refs), 5000):
+            rows = await session.execute(
+                select(Case.reference, Case.id, Case.status)
+                .join(Membership, Membership.case_id == Case.id)
+                .where(Membership.agency_id == actor.agency_id,
+                       Case.reference.in_(refs[i:i + 5000]))
+            )
+            for ref, cid, status in rows:
+                found[ref] = (cid, status)
+    return found
+
+
+class _RowFailed(Exception):
+    def __init__(self, error: RowError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+async def _imported_before(session_factory: async_sessionmaker, actor: Actor,
+                           rows: list[_Row]) -> set[str]:
+    """Keys of rows this agency imported already; a row imported before with other content is
+    an error on that row."""
+    by_key = {r.key: r for r in rows if r.key and not r.errors}
+    keys = sorted(by_key)
+    done: set[str] = set()
+    async with session_factory() as session:
+        for i in range(0, len(keys), 5000):
+            held = await session.execute(
+                select(IdempotencyKey.key, IdempotencyKey.fingerprint).where(
+                    IdempotencyKey.agency_id == actor.agency_id,
+                    IdempotencyKey.key.in_(keys[i:i + 5000]),
+                )
+            )
+            for key, fingerprint in held:
+                r = by_key[key]
+                if fingerprint == r.fingerprint:
+                    done.add(key)
+                else:
+                    r.errors.append(RowError(r.number, "source_row_id",
+                                             "imported before with different content"))
+    return done
+
+
+def write_rejects(path: Path, rows: list[_Row]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as out:
+        w = csv.writer(out)
+        w.writerow(["row", *COLUMNS, "errors"])
+        for r in rows:
+            w.writerow([r.number, *(r.raw.get(c, "") for c in COLUMNS),
+                        "; ".join(str(e) for e in r.errors)])
+
+
+async def _write_case_rows(session: AsyncSession, actor: Actor, case_id: uuid.UUID,
+                           rows: list[_Row], now: datetime) -> tuple[int, int]:
+    """Write one case's rows as the diary service writes one entry (services/diary.py
+    `add_diary_entry` and `_fold`), set-wise: entries, incidents, idempotency keys and timeline
+    rows in bulk, the incidents folded into the case's escalation state in time order, then the
+    flags, a level raise and the victim-update clock once for the chunk, and one audit event
+    naming every entry. Returns (created, already imported)."""
+    try:
+        case = await casefile.load_case(session, actor, case_id, "diary.add", lock=True)
+    except DomainError as exc:
+        raise _RowFailed(RowError(rows[0].number, "case_reference", exc.detail)) from exc
+    if case.status == "closed":
+        raise _RowFailed(RowError(rows[0].number, "case_reference",
+                                  f"case {case.reference} is closed"))
+    ids = {r.key: uuid.uuid4() for r in rows}
+    claimed = set((await session.execute(
+        pg_insert(IdempotencyKey)
+        .values([{"agency_id": actor.agency_id, "key": r.key, "fingerprint": r.fingerprint,
+                  "case_id": case.id, "resource_type": "diary_entry",
+                  "resource_id": ids[r.key], "created_at": now} for r in rows])
+        .on_conflict_do_nothing(index_elements=["agency_id", "key"])
+        .returning(IdempotencyKey.key)
+    )).scalars())
+    fresh = [r for r in rows if r.key in claimed]
+    if not fresh:
+        return 0, len(rows)
+    state_row = await session.get(EscalationState, case.id, with_for_update=True)
+    state = hm.CaseState.from_json(state_row.state)
+    entries, incidents, events = [], [], []
+    for r in fresh:
+        v = diary.validate(r.data, now)
+        category = v.pop("category")
+        eid = ids[r.key]
+        entries.append({
+            "id": eid, "case_id": case.id, "category": category.id, "nsir_type": category.nsir,
+            "severity": category.severity, "author_agency_id": actor.agency_id,
+            "recorded_at": now, "acknowledged_at": now,
+            "acknowledgement_reference": f"ACK-{eid.hex[:12].upper()}", **v,
+        })
+        occurred = min(v["started_at"], now)
+        incidents.append({
+            "id": uuid.uuid4(), "case_id": case.id, "diary_entry_id": eid,
+            "source": "diary_entry", "occurred_at": occurred, "reported_at": now,
+            "category": category.id, "nsir_type": category.nsir, "severity": category.severity,
+            "hostility_strands": v["hostility_perceived"],
+            "hostility_perceived_by": v["hostility_perceived_by"],
+            "hostility_asked": v["hostility_asked"],
+            "victim_feels_targeted": v["victim_feels_targeted"],
+            "reported_by_agency_id": actor.agency_id, "same_as": None,
+        })
+        try:
+            state = hm.fold(state, hm.Incident(
+                id=str(eid), occurred_at=occurred, reported_at=now, category=category.id,
+                hostility_strands=frozenset(v["hostility_perceived"]),
+                hostility_asked=v["hostility_asked"],
+                victim_feels_targeted=v["victim_feels_targeted"],
+                reported_by_agency=actor.agency_slug, same_as=None,
+            ))
+        except hm.HarmValidationError as exc:
+            raise _RowFailed(RowError(r.number, None, str(exc))) from exc
+        events.append({
+            "case_id": case.id, "at": now, "kind": "diary_entry", "entity_id": eid,
+            "agency": actor.agency_slug,
+            "summary": {"category": category.id, "severity": category.severity,
+                        "amends": None, "hostility": bool(v["hostility_perceived"])},
+        })
+    await session.execute(insert(DiaryEntry), entries)
+    await session.execute(insert(Incident), incidents)
+    await session.execute(insert(CaseEvent), events)
+    state_row.state = state.to_json()
+    state_row.incidents += len(fresh)
+    state_row.updated_at = now
+    case = await folding.apply_outcome(
+        session, actor, case, hm.flags(state, now), now,
+        reason=f"critical incident in imported diary entries ({len(fresh)} from import)",
+    )
+    # Every entry is acknowledged: the victim-update clock restarts from now.
+    spec = next(s for s in hm.target_specs(case.risk_level) if s.kind == "victim_update")
+    await session.execute(
+        update(Target)
+        .where(Target.case_id == case.id, Target.kind == "victim_update",
+               Target.state == "due", Target.closed_at.is_(None))
+        .values(started_at=now, due_at=hm.due_at(spec, now), level=case.risk_level)
+        .execution_options(synchronize_session=False)
+    )
+    await audit.record(
+        session, actor, "diary.import", case_id=case.id, entity="diary_entry",
+        detail={"count": len(fresh), "entries": [str(ids[r.key]) for r in fresh],
+                "source_systems": sorted({r.data.get("source_system") or "" for r in fresh})},
+        at=now,
+    )
+    await session.flush()
+    session.expunge_all()
+    return len(fresh), len(rows) - len(fresh)
+
+
+async def import_diary(
+    session_factory: async_sessionmaker,
+    path: Path,
+    agency_slug: str,
+    *,
+    skip_invalid: bool = False,
+    rejects_path: Path | None = None,
+    batch: int = 500,
+    progress: TextIO | None = None,
+    now: datetime | None = None,
+) -> ImportReport:
+    report = ImportReport()
+    actor = await _agency_actor(session_factory, agency_slug)
+    now = now or datetime.now(UTC)
+    rows, file_errors = read_file(path)
+    if file_errors:
+        report.errors = file_errors
+        return report
+    report.rows = len(rows)
+
+    bar = Progress("validating", len(rows), progress)
+    for r in rows:
+        if not r.errors:
+            _row_to_entry(r, now)
+        bar.advance()
+    bar.close()
+    cases = await _cases_for(session_factory, actor,
+                             (r.case_reference for r in rows if r.case_reference))
+    seen: dict[str, tuple[str, int]] = {}
+    duplicates: set[int] = set()
+    for r in rows:
+        if r.case_reference and not any(e.column == "case_reference" for e in r.errors):
+            found = cases.get(r.case_reference)
+            if found is None:
+                r.errors.append(RowError(r.number, "case_reference",
+                                         f"no case {r.case_reference} shared with {agency_slug}"))
+            elif found[1] == "closed":
+                r.errors.append(RowError(r.number, "case_reference",
+                                         f"case {r.case_reference} is closed"))
+        if r.key:
+            earlier = seen.get(r.key)
+            if earlier is None:
+                seen[r.key] = (r.fingerprint, r.number)
+            elif earlier[0] != r.fingerprint:
+                r.errors.append(RowError(r.number, "source_row_id",
+                                         f"same id as row {earlier[1]} with different content"))
+            else:
+                duplicates.add(r.number)  # the same row twice: written once
+    imported_before = await _imported_before(session_factory, actor, rows)
+    invalid = [r for r in rows if r.errors]
+    report.invalid = len(invalid)
+    report.valid = len(rows) - len(invalid)
+    report.errors = [e for r in invalid for e in r.errors]
+    if invalid and not skip_invalid:
+        return report
+    if invalid:
+        report.rejects_path = rejects_path or path.with_name(path.stem + ".rejects.csv")
+        write_rejects(report.rejects_path, invalid)
+
+    todo = [r for r in rows if not r.errors and r.number not in duplicates
+            and r.key not in imported_before]
+    report.already += len(rows) - len(invalid) - len(todo)
+    by_case: dict[uuid.UUID, list[_Row]] = {}
+    for r in todo:
+        by_case.setdefault(cases[r.case_reference][0], []).append(r)
+    bar = Progress("importing ", len(todo), progress)
+    pending: list[tuple[uuid.UUID, list[_Row]]] = []
+    for case_id, case_rows in by_case.items():
+        case_rows.sort(key=lambda r: (r.data["started_at"], r.number))  # fold in time order
+        pending += [(case_id, case_rows[i:i + batch]) for i in range(0, len(case_rows), batch)]
+    while pending:
+        # One transaction per ~batch rows: whole per-case chunks until the batch is full.
+        group, size = [], 0
+        while pending and (not group or size + len(pending[0][1]) <= batch):
+            group.append(pending.pop(0))
+            size += len(group[-1][1])
+        created_here = already_here = 0
+        try:
+            async with session_factory() as session, session.begin():
+                for case_id, chunk in group:
+                    created, already = await _write_case_rows(session, actor, case_id, chunk,
+                                                               now)
+                    created_here += created
+                    already_here += already
+        except _RowFailed as failed:
+            # Changed since validation (the case closed, say): this batch rolled back; earlier
+            # batches stay, and a re-run after fixing the row imports only what is missing.
+            report.errors.append(failed.error)
+            report.stopped_at = failed.error.row
+            report.written = report.imported > 0
+            bar.close()
+            return report
+        report.imported += created_here
+        report.already += already_here
+        bar.advance(size)
+    bar.close()
+    report.written = True
+    return report

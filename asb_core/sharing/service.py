@@ -1,0 +1,134 @@
+"""Sharing a case with another agency, and removing one.
+
+Sharing needs a recorded basis: the victim's consent (only when consent was given), or a legal
+basis (e.g. Crime and Disorder Act 1998 s115) when consent was refused or never asked. A share
+without consent is a disclosure: audited with its legal basis and justification.
+Sharing meets an open `multi_agency` target, and sharing with a police agency meets an open
+`share_with_police` follow-up (from the hate-crime rule).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from asb_core.actor import Actor
+from asb_core.audit import chain as audit
+from asb_core.cases import casefile
+from asb_core.errors import Conflict, ConsentRequired, NotFound, ValidationFailed
+from asb_core.parties.models import Party
+from asb_core.sharing.models import Membership
+from asb_core.targets.models import Target
+from asb_core.updates.service import meet_recurring
+
+
+async def victim_consent(session: AsyncSession, case_id) -> str:
+    party = (
+        await session.execute(
+            select(Party)
+            .where(Party.case_id == case_id, Party.role.in_(("victim", "complainant")))
+            .order_by(Party.created_at, Party.id)
+            .limit(1)
+        )
+    ).scalar_one_or_none()
+    return party.consent_state if party else "not_asked"
+
+
+async def share_case(
+    session: AsyncSession,
+    actor: Actor,
+    case_id: object,
+    *,
+    agency_slug: str,
+    basis: str,
+    legal_basis: str | None = None,
+    justification: str | None = None,
+    now: datetime | None = None,
+) -> Membership:
+    now = casefile.utcnow(now)
+    case = await casefile.load_case(session, actor, case_id, "case.share", lock=True)
+    if case.status == "closed":
+        raise Conflict("the case is closed")
+    if basis not in ("consent", "legal_basis"):
+        raise ValidationFailed("bad basis", errors=[{"field": "basis",
+                                                     "message": "consent or legal_basis"}])
+    agency = await casefile.agency_by_slug(session, agency_slug, "agency")
+    if await casefile.is_member(session, case.id, agency.id):
+        raise Conflict(f"{agency_slug} is already a member of the case")
+    consent = await victim_consent(session, case.id)
+    if basis == "consent":
+        if consent != "given":
+            raise ConsentRequired(
+                f"the victim's consent is {consent}: share only with a recorded legal basis",
+                errors=[{"field": "basis", "message": f"victim consent is {consent}"}],
+            )
+        legal_basis = None
+    elif not isinstance(legal_basis, str) or not legal_basis.strip():
+        raise ValidationFailed(
+            "sharing without consent needs a legal basis",
+            errors=[{"field": "legal_basis", "message": "required when basis is legal_basis"}],
+        )
+    member = Membership(
+        case_id=case.id, agency_id=agency.id, since=now, invited_by_agency_id=actor.agency_id,
+        consent_basis=basis, legal_basis=legal_basis,
+    )
+    session.add(member)
+    await session.flush()
+    await session.refresh(member)
+    await casefile.event(session, actor, case.id, "member_added", now, member.id,
+                         agency=agency.slug, basis=basis, legal_basis=legal_basis)
+    await audit.record(
+        session, actor, "case.share", case_id=case.id, entity="case_member", entity_id=member.id,
+        justification=None if basis == "consent" else (justification or legal_basis),
+        detail={"agency": agency.slug, "basis": basis, "legal_basis": legal_basis,
+                "victim_consent": consent, "disclosure_without_consent": basis != "consent"},
+    )
+    kinds = ["multi_agency"] + (["share_with_police"] if agency.kind == "police" else [])
+    open_targets = (
+        await session.execute(
+            select(Target).where(
+                Target.case_id == case.id, Target.kind.in_(kinds),
+                Target.state.in_(("due", "breached")), Target.closed_at.is_(None),
+            )
+        )
+    ).scalars().all()
+    for t in open_targets:
+        await meet_recurring(session, actor, case, t, now,
+                             late_reason=f"shared with {agency.slug} after the due time")
+    return member
+
+
+async def remove_member(
+    session: AsyncSession, actor: Actor, case_id: object, agency_slug: str, *, reason: str,
+    now: datetime | None = None,
+) -> None:
+    now = casefile.utcnow(now)
+    case = await casefile.load_case(session, actor, case_id, "case.unshare", lock=True)
+    if not isinstance(reason, str) or not reason.strip():
+        raise ValidationFailed("reason required", errors=[{"field": "reason",
+                                                           "message": "say why"}])
+    agency = await casefile.agency_by_slug(session, agency_slug, "agency")
+    if agency.id == case.lead_agency_id:
+        raise Conflict("the lead agency cannot be removed: reassign the lead first")
+    deleted = await session.execute(
+        delete(Membership)
+        .where(Membership.case_id == case.id, Membership.agency_id == agency.id)
+        .returning(Membership.id)
+    )
+    if deleted.first() is None:
+        raise NotFound(f"{agency_slug} is not a member of the case")
+    await casefile.event(session, actor, case.id, "member_removed", now, None,
+                         agency=agency.slug, reason=reason)
+    await audit.record(session, actor, "case.unshare", case_id=case.id, entity="agency",
+                       entity_id=agency.id, justification=reason,
+                       detail={"agency": agency.slug})
+
+
+async def list_members(session: AsyncSession, actor: Actor, case_id: object) -> list[Membership]:
+    case = await casefile.load_case(session, actor, case_id, "case.read")
+    rows = await session.execute(
+        select(Membership).where(Membership.case_id == case.id).order_by(Membership.since)
+    )
+    return list(rows.scalars().all())

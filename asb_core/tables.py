@@ -1,0 +1,53 @@
+"""Every table of every slice, imported in one place so that `Base.metadata` (Alembic, the
+schema tests) knows them all."""
+
+from asb_core.agencies.models import Agency, Principal
+from asb_core.agencies.secrets import DeploymentSecret
+from asb_core.assessments.models import Assessment
+from asb_core.audit.models import (
+    AuditAnchor,
+    AuditAnchorHead,
+    AuditAnchorTip,
+    AuditChainHead,
+    AuditEvent,
+)
+from asb_core.case_review.models import CaseReview
+from asb_core.cases.models import Case, CaseEvent, CaseReferenceCounter, EscalationState
+from asb_core.escalation.models import EscalationFlag
+from asb_core.incidents.models import DiaryEntry, IdempotencyKey, Incident
+from asb_core.orm import Base
+from asb_core.parties.models import Party, PartyIdentity
+from asb_core.sharing.models import Membership
+from asb_core.targets.models import Target
+from asb_core.updates.models import Update
+from asb_core.webhooks.models import OutboxEvent, WebhookDelivery, WebhookSubscription
+
+__all__ = [
+    "Agency",
+    "Assessment",
+    "AuditAnchor",
+    "AuditAnchorHead",
+    "AuditAnchorTip",
+    "AuditChainHead",
+    "AuditEvent",
+    "Base",
+    "Case",
+    "CaseEvent",
+    "CaseReferenceCounter",
+    "CaseReview",
+    "DeploymentSecret",
+    "DiaryEntry",
+    "EscalationFlag",
+    "EscalationState",
+    "IdempotencyKey",
+    "Incident",
+    "Membership",
+    "OutboxEvent",
+    "Party",
+    "PartyIdentity",
+    "Principal",
+    "Target",
+    "Update",
+    "WebhookDelivery",
+    "WebhookSubscription",
+]

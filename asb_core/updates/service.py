@@ -1,0 +1,198 @@
+"""Updates (what an agency did), actions (a thing to do: owner agency, due date, done) and
+victim updates (the victim was told what is being done: meets the due victim_update target and
+starts the next one)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+
+import harm_model as hm
+from asb_core import idempotency
+from asb_core.actor import Actor
+from asb_core.audit import chain as audit
+from asb_core.cases import casefile
+from asb_core.cases.models import Case
+from asb_core.errors import Conflict, NotFound, ValidationFailed
+from asb_core.pagination import TIME_ID, Page, check_limit, decode_cursor, page_of
+from asb_core.targets.models import Target
+from asb_core.updates.models import UPDATE_KINDS, Update
+
+MAX_TEXT = 20_000
+
+
+async def meet_recurring(
+    session: AsyncSession, actor: Actor, case: Case, target: Target, now: datetime,
+    late_reason: str | None,
+) -> Target | None:
+    """Mark `target` met at `now`; a recurring kind starts its next occurrence at the case's
+    current level. Returns the next target, if any."""
+    target.state = "met"
+    target.met_at = now
+    target.met_by_agency_id = actor.agency_id
+    target.late_reason = late_reason if now > target.due_at else None
+    nxt = None
+    if target.recurring and target.level is not None and case.status != "closed":
+        spec = next((s for s in hm.target_specs(case.risk_level) if s.kind == target.kind), None)
+        if spec is not None:
+            nxt = casefile.new_target(case.id, spec.kind, case.risk_level, now,
+                                      hm.due_at(spec, now))
+            session.add(nxt)
+    await session.flush()
+    await casefile.event(session, actor, case.id, "target_met", now, target.id,
+                         kind=target.kind, due_at=target.due_at, late=now > target.due_at)
+    return nxt
+
+
+async def record_update(
+    session: AsyncSession,
+    actor: Actor,
+    case: Case,
+    *,
+    kind: str,
+    text: str,
+    owner_agency: str | None,
+    due_at: datetime | None,
+    now: datetime,
+) -> Update:
+    errors = []
+    if kind not in UPDATE_KINDS:
+        errors.append({"field": "kind", "message": f"one of {', '.join(UPDATE_KINDS)}"})
+    if not isinstance(text, str) or not text.strip():
+        errors.append({"field": "text", "message": "required"})
+    elif len(text) > MAX_TEXT:
+        errors.append({"field": "text", "message": f"at most {MAX_TEXT} characters"})
+    if due_at is not None and (not isinstance(due_at, datetime) or due_at.tzinfo is None):
+        errors.append({"field": "due_at", "message": "a time with a zone"})
+    if kind == "action" and not owner_agency:
+        errors.append({"field": "owner_agency", "message": "an action needs an owner agency"})
+    if errors:
+        raise ValidationFailed("the update is not valid", errors=errors)
+    owner_id = None
+    if owner_agency:
+        owner = await casefile.agency_by_slug(session, owner_agency, "owner_agency")
+        if not await casefile.is_member(session, case.id, owner.id):
+            raise ValidationFailed(
+                "owner agency is not a member of the case",
+                errors=[{"field": "owner_agency", "message": "must be a member agency"}],
+            )
+        owner_id = owner.id
+    row = Update(
+        id=uuid.uuid4(), case_id=case.id, kind=kind, text=text,
+        author_agency_id=actor.agency_id, owner_agency_id=owner_id, due_at=due_at,
+        done=False, created_at=now,
+    )
+    session.add(row)
+    await session.flush()
+    if kind == "victim_update":
+        open_target = (
+            await session.execute(
+                select(Target)
+                .where(
+                    Target.case_id == case.id,
+                    Target.kind == "victim_update",
+                    Target.state.in_(("due", "breached")),
+                    Target.closed_at.is_(None),
+                )
+                .order_by(Target.due_at)
+                .limit(1)
+            )
+        ).scalar_one_or_none()
+        if open_target is not None:
+            # A victim update is the act that meets this target; when late, it says so itself.
+            await meet_recurring(
+                session, actor, case, open_target, now,
+                late_reason=f"victim update {row.id} recorded after the due time",
+            )
+    await casefile.event(session, actor, case.id, kind, now, row.id,
+                         owner_agency=owner_agency, due_at=due_at)
+    await audit.record(
+        session, actor, f"update.add.{kind}", case_id=case.id, entity="update", entity_id=row.id,
+        detail={"kind": kind, "owner_agency": owner_agency},
+    )
+    await session.refresh(row)
+    return row
+
+
+async def add_update(
+    session: AsyncSession,
+    actor: Actor,
+    case_id: object,
+    *,
+    kind: str,
+    text: str,
+    owner_agency: str | None = None,
+    due_at: datetime | None = None,
+    idempotency_key: str | None = None,
+    request_fingerprint: str | None = None,
+    now: datetime | None = None,
+) -> Update:
+    """Record an update; with `idempotency_key`, a retry returns the first one (see
+    `asb_core.idempotency`)."""
+    now = casefile.utcnow(now)
+    case = await casefile.load_case(session, actor, case_id, "update.add", lock=True)
+    if idempotency_key is not None:
+        existing = await idempotency.claim(
+            session, actor, key=idempotency_key, fingerprint=request_fingerprint or "",
+            case_id=case.id, resource_type="update",
+        )
+        if existing is not None:
+            return (await session.execute(select(Update).where(Update.id == existing))).scalar_one()
+    if case.status == "closed":
+        raise Conflict("the case is closed: reopen it first")
+    row = await record_update(session, actor, case, kind=kind, text=text,
+                              owner_agency=owner_agency, due_at=due_at, now=now)
+    if idempotency_key is not None:
+        await idempotency.bind(session, actor, idempotency_key, row.id)
+    return row
+
+
+async def complete_action(
+    session: AsyncSession, actor: Actor, case_id: object, update_id: object,
+    now: datetime | None = None,
+) -> Update:
+    now = casefile.utcnow(now)
+    case = await casefile.load_case(session, actor, case_id, "update.add")
+    uid = casefile.access.parse_uuid(update_id, "update")
+    row = (
+        await session.execute(
+            select(Update)
+            .where(Update.id == uid, Update.case_id == case.id)
+            .with_for_update(of=Update)
+        )
+    ).scalar_one_or_none()
+    if row is None:
+        raise NotFound(f"no update {update_id}")
+    if row.kind != "action":
+        raise Conflict("only an action can be completed")
+    if row.done:
+        return row
+    row.done, row.done_at = True, now
+    await session.flush()
+    await session.refresh(row)
+    await casefile.event(session, actor, case.id, "action_done", now, row.id)
+    await audit.record(session, actor, "update.complete", case_id=case.id, entity="update",
+                       entity_id=row.id)
+    return row
+
+
+async def list_updates(
+    session: AsyncSession, actor: Actor, case_id: object, *, limit: int = 50,
+    cursor: str | None = None,
+) -> Page:
+    check_limit(limit)
+    case = await casefile.load_case(session, actor, case_id, "case.read")
+    stmt = select(Update).where(Update.case_id == case.id)
+    key = decode_cursor(cursor, 2, convert=TIME_ID)
+    if key:
+        stmt = stmt.where(
+            tuple_(Update.created_at, Update.id)
+            > tuple(key)
+        )
+    rows = (
+        await session.execute(stmt.order_by(Update.created_at, Update.id).limit(limit + 1))
+    ).scalars().all()
+    return page_of(list(rows), limit, lambda r: (r.created_at.isoformat(), r.id))

@@ -1,0 +1,215 @@
+"""Webhook subscriptions and their delivery status, per agency.
+
+An agency subscribes a URL to event types; the secret that signs deliveries is generated here and
+returned once, on creation. An agency sees and manages only its own subscriptions: anything else
+is answered as not found. Deleting a subscription deactivates it (its delivery history stays
+readable by id) and dead-letters its pending deliveries.
+
+A URL must be able to reach only what webhooks may reach (webhooks/egress.py): an IP literal in a
+refused range (loopback, private, link-local, ...) outside the operator's allowed networks is
+refused here, and plain http only to those networks; host names are checked at each delivery.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from sqlalchemy import select, tuple_, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from asb_core import access
+from asb_core.actor import Actor
+from asb_core.audit import chain as audit
+from asb_core.errors import Forbidden, NotFound, ValidationFailed
+from asb_core.pagination import Page, check_limit, decode_cursor, page_of
+from asb_core.webhooks.egress import EgressPolicy
+from asb_core.webhooks.models import (
+    DELIVERY_STATES,
+    EVENT_TYPES,
+    OutboxEvent,
+    WebhookDelivery,
+    WebhookSubscription,
+)
+
+# TODO(access): move to asb_core/access.py as "webhook.manage" when that module is free to edit.
+WEBHOOK_ROLES = frozenset({"caseworker", "supervisor", "integration", "admin"})
+MAX_URL = 2000
+MAX_SUBSCRIPTIONS_PER_AGENCY = 50
+
+
+def require_manage(actor: Actor) -> uuid.UUID:
+    if actor.agency_id is None or actor.scopes or actor.role not in WEBHOOK_ROLES:
+        raise Forbidden(f"role {actor.role} may not manage webhooks")
+    return actor.agency_id
+
+
+def _invalid(field: str, message: str) -> ValidationFailed:
+    return ValidationFailed(f"{field}: {message}", errors=[{"field": field, "message": message}])
+
+
+def check_url(url: object, egress: EgressPolicy | None = None) -> str:
+    if not isinstance(url, str) or not url.strip():
+        raise _invalid("url", "required")
+    url = url.strip()
+    if len(url) > MAX_URL:
+        raise _invalid("url", f"at most {MAX_URL} characters")
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        raise _invalid("url", "not a valid URL") from None
+    if parts.scheme not in ("http", "https") or not host:
+        raise _invalid("url", "an absolute http(s) URL")
+    # Characters parsers disagree on (a backslash or a tab in the authority) could make this
+    # check and the HTTP client see different hosts; a URL needs none of them.
+    if any(c == "\\" or c.isspace() or not c.isprintable() for c in url):
+        raise _invalid("url", "not a valid URL")
+    if "@" in parts.netloc:
+        raise _invalid("url", "must not carry credentials: deliveries are signed instead")
+    if parts.fragment:
+        raise _invalid("url", "must not have a fragment")
+    egress = egress or EgressPolicy.from_settings()
+    refused = egress.check_literal(host, plaintext=parts.scheme == "http")
+    if refused:
+        raise _invalid("url", refused)
+    return url
+
+
+def check_event_types(event_types: object) -> list[str]:
+    if not isinstance(event_types, list) or not event_types:
+        raise _invalid("event_types", f"a non-empty list of: {', '.join(EVENT_TYPES)}")
+    unknown = [t for t in event_types if t not in EVENT_TYPES]
+    if unknown:
+        raise _invalid("event_types", f"unknown {unknown[0]!r}; one of {', '.join(EVENT_TYPES)}")
+    return sorted(set(event_types), key=EVENT_TYPES.index)
+
+
+def new_secret() -> str:
+    return "whsec_" + secrets.token_urlsafe(32)
+
+
+async def create_subscription(
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    url: object,
+    event_types: object,
+    now: datetime | None = None,
+    egress: EgressPolicy | None = None,
+) -> WebhookSubscription:
+    """A new active subscription; its `secret` is readable on the returned object only now.
+    `egress`: where webhooks may go (default: from the settings)."""
+    agency_id = require_manage(actor)
+    url = check_url(url, egress)
+    types = check_event_types(event_types)
+    count = len(
+        (
+            await session.execute(
+                select(WebhookSubscription.id).where(
+                    WebhookSubscription.agency_id == agency_id, WebhookSubscription.active
+                )
+            )
+        ).all()
+    )
+    if count >= MAX_SUBSCRIPTIONS_PER_AGENCY:
+        raise _invalid("url", f"an agency may hold at most {MAX_SUBSCRIPTIONS_PER_AGENCY}")
+    sub = WebhookSubscription(
+        id=uuid.uuid4(),
+        agency_id=agency_id,
+        url=url,
+        secret=new_secret(),
+        event_types=types,
+        active=True,
+        created_by_principal_id=actor.principal_id,
+        created_at=now or datetime.now(UTC),
+    )
+    session.add(sub)
+    await session.flush()
+    await audit.record(
+        session, actor, "webhook.create", entity="webhook_subscription", entity_id=sub.id,
+        detail={"url": url, "event_types": types},
+    )
+    return sub
+
+
+def _own(actor: Actor):
+    agency_id = require_manage(actor)
+    return select(WebhookSubscription).where(WebhookSubscription.agency_id == agency_id)
+
+
+async def list_subscriptions(session: AsyncSession, actor: Actor) -> list[WebhookSubscription]:
+    stmt = _own(actor).where(WebhookSubscription.active).order_by(
+        WebhookSubscription.created_at, WebhookSubscription.id
+    )
+    return list((await session.execute(stmt)).scalars().all())
+
+
+async def get_subscription(
+    session: AsyncSession, actor: Actor, subscription_id: object
+) -> WebhookSubscription:
+    sid = access.parse_uuid(subscription_id, "webhook")
+    sub = (
+        await session.execute(_own(actor).where(WebhookSubscription.id == sid))
+    ).scalar_one_or_none()
+    if sub is None:
+        raise NotFound(f"no webhook {subscription_id}")
+    return sub
+
+
+async def delete_subscription(
+    session: AsyncSession, actor: Actor, subscription_id: object, *, now: datetime | None = None
+) -> None:
+    now = now or datetime.now(UTC)
+    sub = await get_subscription(session, actor, subscription_id)
+    if not sub.active:
+        raise NotFound(f"no webhook {subscription_id}")
+    sub.active = False
+    sub.deleted_at = now
+    await session.execute(
+        update(WebhookDelivery)
+        .where(WebhookDelivery.subscription_id == sub.id, WebhookDelivery.state == "pending")
+        .values(state="dead", last_error="subscription deleted", claim_token=None)
+        .execution_options(synchronize_session=False)
+    )
+    await session.flush()
+    await audit.record(
+        session, actor, "webhook.delete", entity="webhook_subscription", entity_id=sub.id,
+        detail={"url": sub.url},
+    )
+
+
+async def list_deliveries(
+    session: AsyncSession,
+    actor: Actor,
+    subscription_id: object,
+    *,
+    state: str | None = None,
+    limit: int = 50,
+    cursor: str | None = None,
+) -> Page:
+    """Deliveries of one subscription, newest first: items are (WebhookDelivery, event_type)."""
+    check_limit(limit)
+    sub = await get_subscription(session, actor, subscription_id)
+    if state is not None and state not in DELIVERY_STATES:
+        raise _invalid("state", f"one of {', '.join(DELIVERY_STATES)}")
+    stmt = (
+        select(WebhookDelivery, OutboxEvent.event_type)
+        .join(OutboxEvent, OutboxEvent.id == WebhookDelivery.event_id)
+        .where(WebhookDelivery.subscription_id == sub.id)
+    )
+    if state is not None:
+        stmt = stmt.where(WebhookDelivery.state == state)
+    key = decode_cursor(cursor, 2)
+    if key:
+        try:
+            after = (datetime.fromisoformat(key[0]), uuid.UUID(key[1]))
+        except ValueError:
+            raise _invalid("cursor", "not a cursor") from None
+        stmt = stmt.where(tuple_(WebhookDelivery.created_at, WebhookDelivery.id) < after)
+    stmt = stmt.order_by(WebhookDelivery.created_at.desc(), WebhookDelivery.id.desc())
+    rows = [tuple(r) for r in (await session.execute(stmt.limit(limit + 1))).all()]
+    return page_of(rows, limit, lambda r: (r[0].created_at.isoformat(), r[0].id))
