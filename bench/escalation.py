@@ -39,10 +39,10 @@ from sqlalchemy import event, func, insert, select  # noqa: E402
 import harm_model as hm  # noqa: E402
 from asb_core.actor import Actor  # noqa: E402
 from asb_core.agencies.service import add_agency  # noqa: E402
-from asb_core.cases import casefile  # noqa: E402
 from asb_core.cases import service as cases  # noqa: E402
 from asb_core.cases.models import CaseEvent, EscalationState  # noqa: E402
 from asb_core.db import create_engine, resolve_database_url, session_factory  # noqa: E402
+from asb_core.escalation import flags as flag_writer  # noqa: E402
 from asb_core.incidents import diary  # noqa: E402
 from asb_core.incidents.models import DiaryEntry, Incident  # noqa: E402
 from asb_core.migrate import upgrade_async  # noqa: E402
@@ -80,7 +80,7 @@ async def build(sm, actor: Actor, length: int, label: str, how: str, step: timed
     """A case opened through the service, with `length` earlier entries: added through the
     service (`how="service"`), or in bulk (`"bulk"`): the same rows the service writes (entry,
     incident, timeline event) inserted in batches, the state folded by `harm_model.fold` over
-    them and the flags applied by the service's own `casefile.apply_flags`."""
+    them and the flags applied by the service's own `flag_writer.apply_flags`."""
     now = datetime.now(UTC)
     async with sm() as s, s.begin():
         case = await cases.open_case(
@@ -154,7 +154,7 @@ async def bulk_history(sm, actor: Actor, case_id, length: int, start: datetime,
     async with sm() as s, s.begin():
         state_row = await s.get(EscalationState, case_id, with_for_update=True)
         state_row.state, state_row.incidents = state.to_json(), length
-        await casefile.apply_flags(s, actor, case_id, hm.flags(state, now), "incidents", now)
+        await flag_writer.apply_flags(s, actor, case_id, hm.flags(state, now), "incidents", now)
 
 
 async def run(args: argparse.Namespace) -> float:

@@ -15,13 +15,15 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
-from asb_core import access
+from asb_core import access, clock
 from asb_core.actor import Actor
 from asb_core.assessments.models import Assessment
 from asb_core.audit import chain as audit
-from asb_core.cases import casefile
+from asb_core.cases import events, levels
+from asb_core.cases import repository as case_repo
 from asb_core.cases.models import Case
 from asb_core.errors import Conflict, Forbidden, ValidationFailed
+from asb_core.escalation import flags as flag_writer
 from asb_core.escalation.models import EscalationFlag
 from asb_core.pagination import TIME_ID, Page, check_limit, decode_cursor, page_of
 
@@ -92,7 +94,7 @@ async def store_assessment(
     session.add(row)
     await session.flush()
     await session.refresh(row)
-    await casefile.event(
+    await events.event(
         session, actor, case_id, "assessment", now, row.id,
         level=row.level, computed_level=row.computed_level, score=row.score,
         judged=result.judgement is not None,
@@ -116,13 +118,13 @@ async def reassess(
     policy_version: str | None = None,
     now: datetime | None = None,
 ) -> Assessment:
-    now = casefile.utcnow(now)
-    case = await casefile.load_case(session, actor, case_id, "assessment.add", lock=True)
+    now = clock.utcnow(now)
+    case = await case_repo.load_case(session, actor, case_id, "assessment.add", lock=True)
     if case.status == "closed":
         raise Conflict("the case is closed: reopen it first")
     result = run_assessment(actor, answers, judgement, policy_version)
     row = await store_assessment(session, actor, case.id, result, now)
-    await casefile.apply_flags(
+    await flag_writer.apply_flags(
         session, actor, case.id, flags_of(result, row, now), "assessment", now
     )
     level = result.level
@@ -143,7 +145,7 @@ async def reassess(
         ).first()
         if critical_open is not None:
             level = hm.max_level(level, hm.Level.HIGH)
-    await casefile.change_level(
+    await levels.change_level(
         session, actor, case, level.value, now, reason=f"reassessment {row.id}"
     )
     return row
@@ -154,7 +156,7 @@ async def list_assessments(
     cursor: str | None = None,
 ) -> Page:
     check_limit(limit)
-    case: Case = await casefile.load_case(session, actor, case_id, "case.read")
+    case: Case = await case_repo.load_case(session, actor, case_id, "case.read")
     stmt = select(Assessment).where(Assessment.case_id == case.id)
     key = decode_cursor(cursor, 2, convert=TIME_ID)
     if key:

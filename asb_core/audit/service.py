@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from asb_core import access
 from asb_core.actor import Actor
 from asb_core.audit.models import AuditEvent
-from asb_core.cases import casefile
+from asb_core.cases import repository as case_repo
 from asb_core.pagination import Page, check_limit, decode_cursor, page_of
 from asb_core.sharing.models import Membership
 
@@ -20,7 +20,7 @@ async def list_audit(
 ) -> Page:
     check_limit(limit)
     if case_id is not None:
-        case = await casefile.load_case(session, actor, case_id, "audit.read")
+        case = await case_repo.load_case(session, actor, case_id, "audit.read")
         stmt = select(AuditEvent).where(AuditEvent.case_id == case.id)
     else:
         access.require(actor, "audit.read")

@@ -14,13 +14,15 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
-from asb_core import access
+from asb_core import access, clock
 from asb_core.actor import Actor
 from asb_core.audit import chain as audit
 from asb_core.case_review.models import CaseReview
-from asb_core.cases import casefile
+from asb_core.cases import events
+from asb_core.cases import repository as case_repo
 from asb_core.cases.models import EscalationState
 from asb_core.errors import Conflict, NotFound, ValidationFailed
+from asb_core.targets import repository as target_repo
 from asb_core.targets.models import Target
 from asb_core.updates.service import meet_recurring
 
@@ -34,12 +36,12 @@ async def log_application(
     applied_at: datetime | None = None,
     now: datetime | None = None,
 ) -> CaseReview:
-    now = casefile.utcnow(now)
-    case = await casefile.load_case(session, actor, case_id, "case_review.add", lock=True)
+    now = clock.utcnow(now)
+    case = await case_repo.load_case(session, actor, case_id, "case_review.add", lock=True)
     if not isinstance(applicant_description, str) or not applicant_description.strip():
         raise ValidationFailed("applicant required", errors=[{
             "field": "applicant_description", "message": "who applied (no identity needed)"}])
-    applied = casefile.utcnow(applied_at) if applied_at is not None else now
+    applied = clock.utcnow(applied_at) if applied_at is not None else now
     if applied > now:
         raise ValidationFailed("in the future", errors=[{"field": "applied_at",
                                                          "message": "is in the future"}])
@@ -50,7 +52,7 @@ async def log_application(
     state = hm.CaseState.from_json(row.state)
     qualifying = any(f.rule_id == "case-review-eligible" for f in hm.flags(state, now))
     specs = hm.case_review_application_targets(state.policy_version)
-    dues = {casefile.TARGET_KIND_ALIASES.get(s.kind, s.kind): hm.due_at(s, applied)
+    dues = {target_repo.TARGET_KIND_ALIASES.get(s.kind, s.kind): hm.due_at(s, applied)
             for s in specs}
     review = CaseReview(
         id=uuid.uuid4(), case_id=case.id, applicant_description=applicant_description,
@@ -60,9 +62,9 @@ async def log_application(
     )
     session.add(review)
     for kind, due in dues.items():
-        session.add(casefile.new_target(case.id, kind, None, applied, due))
+        session.add(target_repo.new_target(case.id, kind, None, applied, due))
     await session.flush()
-    await casefile.event(session, actor, case.id, "case_review_logged", now, review.id,
+    await events.event(session, actor, case.id, "case_review_logged", now, review.id,
                          qualifying=qualifying, acknowledge_by=review.acknowledge_by,
                          decide_by=review.decide_by)
     await audit.record(session, actor, "case_review.add", case_id=case.id, entity="case_review",
@@ -81,8 +83,8 @@ async def decide_application(
     late_reason: str | None = None,
     now: datetime | None = None,
 ) -> CaseReview:
-    now = casefile.utcnow(now)
-    case = await casefile.load_case(session, actor, case_id, "case_review.add", lock=True)
+    now = clock.utcnow(now)
+    case = await case_repo.load_case(session, actor, case_id, "case_review.add", lock=True)
     rid = access.parse_uuid(review_id, "case review")
     review = (await session.execute(
         select(CaseReview).where(CaseReview.id == rid, CaseReview.case_id == case.id)
@@ -107,7 +109,7 @@ async def decide_application(
     if target is not None:
         await meet_recurring(session, actor, case, target, now, late_reason=late_reason)
     await session.flush()
-    await casefile.event(session, actor, case.id, "case_review_decided", now, review.id,
+    await events.event(session, actor, case.id, "case_review_decided", now, review.id,
                          threshold_met=threshold_met)
     await audit.record(session, actor, "case_review.decide", case_id=case.id,
                        entity="case_review", entity_id=review.id, justification=decision,
@@ -118,7 +120,7 @@ async def decide_application(
 async def list_applications(
     session: AsyncSession, actor: Actor, case_id: object
 ) -> list[CaseReview]:
-    case = await casefile.load_case(session, actor, case_id, "case.read")
+    case = await case_repo.load_case(session, actor, case_id, "case.read")
     rows = await session.execute(
         select(CaseReview).where(CaseReview.case_id == case.id).order_by(CaseReview.applied_at)
     )

@@ -16,18 +16,22 @@ from sqlalchemy import and_, exists, or_, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
-from asb_core import access
+from asb_core import access, clock
 from asb_core.actor import Actor
+from asb_core.agencies import repository as agency_repo
 from asb_core.assessments.service import flags_of, run_assessment, store_assessment
 from asb_core.audit import chain as audit
-from asb_core.cases import casefile
+from asb_core.cases import events
+from asb_core.cases import repository as case_repo
 from asb_core.cases.models import Case, EscalationState
-from asb_core.errors import Conflict, Forbidden, ValidationFailed
+from asb_core.errors import Conflict, Forbidden, PreconditionFailed, ValidationFailed
+from asb_core.escalation import flags as flag_writer
 from asb_core.escalation.models import EscalationFlag
 from asb_core.pagination import TIME_ID, Page, check_limit, decode_cursor, page_of
 from asb_core.parties.lookup_digest import address_digest, load_pepper, phone_digest
 from asb_core.parties.models import CONSENT_STATES, Party, PartyIdentity
 from asb_core.sharing.models import Membership
+from asb_core.targets import repository as target_repo
 from asb_core.targets.models import Target
 from asb_core.updates.service import record_update
 
@@ -92,7 +96,7 @@ async def open_case(
     access.require(actor, "case.open")
     if actor.agency_id is None:
         raise Forbidden("only an agency's principal can open a case")
-    now = casefile.utcnow(now)
+    now = clock.utcnow(now)
     if not isinstance(area, str) or not area.strip():
         raise _invalid("area", "required")
     if not isinstance(victim, dict) or victim.get("role", "victim") not in (
@@ -105,7 +109,7 @@ async def open_case(
 
     case = Case(
         id=uuid.uuid4(),
-        reference=await casefile.next_reference(session, now),
+        reference=await case_repo.next_reference(session, now),
         area=area.strip(),
         status="open",
         risk_level=result.level.value,
@@ -144,9 +148,9 @@ async def open_case(
         )
     )
     for t in hm.initial_targets(result.level, now, result.policy_version):
-        session.add(casefile.new_target(case.id, t.kind, t.level.value, t.started_at, t.due_at))
+        session.add(target_repo.new_target(case.id, t.kind, t.level.value, t.started_at, t.due_at))
     await session.flush()
-    await casefile.event(session, actor, case.id, "case_opened", now, case.id,
+    await events.event(session, actor, case.id, "case_opened", now, case.id,
                          reference=case.reference, level=case.risk_level)
     await audit.record(
         session, actor, "case.open", case_id=case.id, entity="case", entity_id=case.id,
@@ -158,14 +162,14 @@ async def open_case(
         detail={"role": role, "consent": state},
     )
     stored = await store_assessment(session, actor, case.id, result, now)
-    await casefile.apply_flags(
+    await flag_writer.apply_flags(
         session, actor, case.id, flags_of(result, stored, now), "assessment", now
     )
-    return await casefile.reload(session, case.id)
+    return await case_repo.reload(session, case.id)
 
 
 async def get_case(session: AsyncSession, actor: Actor, case_id: object) -> Case:
-    return await casefile.load_case(session, actor, case_id, "case.read")
+    return await case_repo.load_case(session, actor, case_id, "case.read")
 
 
 async def list_cases(
@@ -184,7 +188,7 @@ async def list_cases(
     """Cases the actor may see, newest first, keyset-paginated on (opened_at, id)."""
     check_limit(limit)
     access.require(actor, "case.read")
-    now = casefile.utcnow(now)
+    now = clock.utcnow(now)
     stmt = access.readable_cases(actor)
     if level is not None:
         stmt = stmt.where(Case.risk_level == level)
@@ -222,7 +226,7 @@ async def list_cases(
 async def update_case(
     session: AsyncSession, actor: Actor, case_id: object, *, expected_version: int, changes: dict
 ) -> Case:
-    case = await casefile.load_case(session, actor, case_id, "case.update")
+    case = await case_repo.load_case(session, actor, case_id, "case.update")
     if not isinstance(expected_version, int) or isinstance(expected_version, bool):
         raise _invalid("If-Match", "the case version you last read")
     allowed = {"summary", "status", "area", "lead_agency"}
@@ -246,14 +250,14 @@ async def update_case(
         values["area"] = changes["area"].strip()
     if "lead_agency" in changes:
         access.require(actor, "case.reassign_lead")
-        lead = await casefile.agency_by_slug(session, changes["lead_agency"], "lead_agency")
-        if not await casefile.is_member(session, case.id, lead.id):
+        lead = await agency_repo.agency_by_slug(session, changes["lead_agency"], "lead_agency")
+        if not await case_repo.is_member(session, case.id, lead.id):
             raise _invalid("lead_agency", "must be a member agency")
         values["lead_agency_id"] = lead.id
-    case = await casefile.bump(session, case, expected_version=expected_version, **values)
+    case = await case_repo.bump(session, case, expected_version=expected_version, **values)
     now = case.updated_at
     fields = sorted(changes)
-    await casefile.event(session, actor, case.id, "case_updated", now, case.id,
+    await events.event(session, actor, case.id, "case_updated", now, case.id,
                          fields=fields, version=case.version)
     await audit.record(
         session, actor, "case.update", case_id=case.id, entity="case", entity_id=case.id,
@@ -274,8 +278,8 @@ async def close_case(
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> Case:
-    now = casefile.utcnow(now)
-    case = await casefile.load_case(session, actor, case_id, "case.close", lock=True)
+    now = clock.utcnow(now)
+    case = await case_repo.load_case(session, actor, case_id, "case.close", lock=True)
     errors = []
     if not isinstance(outcome, str) or not outcome.strip():
         errors.append({"field": "outcome", "message": "closing a case needs an outcome"})
@@ -287,7 +291,7 @@ async def close_case(
     if case.status == "closed":
         raise Conflict("the case is already closed")
     if expected_version is not None and expected_version != case.version:
-        raise casefile.PreconditionFailed("the case has changed; fetch it again")
+        raise PreconditionFailed("the case has changed; fetch it again")
     await record_update(session, actor, case, kind="victim_update", text=final_victim_update,
                         owner_agency=None, due_at=None, now=now)
     await session.execute(
@@ -296,9 +300,9 @@ async def close_case(
         .values(closed_at=now)
         .execution_options(synchronize_session=False)
     )
-    case = await casefile.bump(session, case, expected_version=expected_version, now=now,
+    case = await case_repo.bump(session, case, expected_version=expected_version, now=now,
                                status="closed", closed_at=now, outcome=outcome)
-    await casefile.event(session, actor, case.id, "case_closed", now, case.id, outcome=outcome)
+    await events.event(session, actor, case.id, "case_closed", now, case.id, outcome=outcome)
     await audit.record(session, actor, "case.close", case_id=case.id, entity="case",
                        entity_id=case.id, detail={"outcome": outcome})
     return case
@@ -308,18 +312,18 @@ async def reopen_case(
     session: AsyncSession, actor: Actor, case_id: object, *, reason: str,
     now: datetime | None = None,
 ) -> Case:
-    now = casefile.utcnow(now)
-    case = await casefile.load_case(session, actor, case_id, "case.reopen", lock=True)
+    now = clock.utcnow(now)
+    case = await case_repo.load_case(session, actor, case_id, "case.reopen", lock=True)
     if not isinstance(reason, str) or not reason.strip():
         raise _invalid("reason", "say why the case is reopened")
     if case.status != "closed":
         raise Conflict("the case is not closed")
-    case = await casefile.bump(session, case, now=now, status="open", closed_at=None,
+    case = await case_repo.bump(session, case, now=now, status="open", closed_at=None,
                                outcome=None)
     for t in hm.initial_targets(case.risk_level, now):
-        session.add(casefile.new_target(case.id, t.kind, t.level.value, t.started_at, t.due_at))
+        session.add(target_repo.new_target(case.id, t.kind, t.level.value, t.started_at, t.due_at))
     await session.flush()
-    await casefile.event(session, actor, case.id, "case_reopened", now, case.id, reason=reason)
+    await events.event(session, actor, case.id, "case_reopened", now, case.id, reason=reason)
     await audit.record(session, actor, "case.reopen", case_id=case.id, entity="case",
                        entity_id=case.id, justification=reason)
     return case

@@ -14,7 +14,7 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core.actor import Actor
-from asb_core.cases import casefile
+from asb_core.cases import repository as case_repo
 from asb_core.cases.models import CaseEvent
 from asb_core.pagination import TIME_SEQ, Page, check_limit, decode_cursor, encode_cursor
 
@@ -33,7 +33,7 @@ async def timeline(
     cursor: str | None = None,
 ) -> Page:
     check_limit(limit)
-    case = await casefile.load_case(session, actor, case_id, "case.read")
+    case = await case_repo.load_case(session, actor, case_id, "case.read")
     stmt = select(CaseEvent).where(CaseEvent.case_id == case.id)
     key = decode_cursor(cursor, 2, convert=TIME_SEQ)
     if key:

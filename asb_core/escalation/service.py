@@ -6,14 +6,14 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core.actor import Actor
-from asb_core.cases import casefile
+from asb_core.cases import repository as case_repo
 from asb_core.escalation.models import EscalationFlag
 
 
 async def list_flags(
     session: AsyncSession, actor: Actor, case_id: object, *, include_cleared: bool = False
 ) -> list[EscalationFlag]:
-    case = await casefile.load_case(session, actor, case_id, "case.read")
+    case = await case_repo.load_case(session, actor, case_id, "case.read")
     stmt = select(EscalationFlag).where(EscalationFlag.case_id == case.id)
     if not include_cleared:
         stmt = stmt.where(EscalationFlag.cleared_at.is_(None))

@@ -23,12 +23,12 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
-from asb_core import access, idempotency
+from asb_core import access, clock, idempotency
 from asb_core import driver as driver_sql
 from asb_core.actor import Actor
 from asb_core.audit import chain as audit
 from asb_core.audit.models import AuditChainHead
-from asb_core.cases import casefile
+from asb_core.cases import repository as case_repo
 from asb_core.cases.models import Case, EscalationState
 from asb_core.errors import Conflict, NotFound, ValidationFailed
 from asb_core.escalation.models import EscalationFlag
@@ -228,7 +228,7 @@ async def _lock(session: AsyncSession, actor: Actor, case_id: object):
     if row is None:
         # Not visible (NotFound from the policy), or a case whose audit chain has no head yet
         # (written before heads existed): create the head and lock again.
-        await casefile.load_case(session, actor, cid)
+        await case_repo.load_case(session, actor, cid)
         await session.execute(
             pg_insert(AuditChainHead)
             .values(chain=audit.chain_for(cid), last_seq=0, last_hash=audit.GENESIS)
@@ -268,7 +268,7 @@ async def add_diary_entry(
       transaction. Used inside an open transaction, after optimistic misses, and whenever the
       fold raises or clears a flag or raises the level, which the general services
       (folding.apply_outcome) then apply in the same transaction."""
-    now = casefile.utcnow(now)
+    now = clock.utcnow(now)
     if idempotency_key is not None:
         idempotency.check_key(idempotency_key)
     request = _Request(actor, data, idempotency_key, request_fingerprint or "", now)
@@ -405,7 +405,7 @@ async def _locked(session: AsyncSession, request: _Request, case_id: object):
         # The key was claimed before (the statement wrote nothing): a replay, or a misuse.
         return await _replay(session, actor, cid, request.key, request.fingerprint), False
     if prepared.general:
-        case = await casefile.reload(session, cid)
+        case = await case_repo.reload(session, cid)
         case = await folding.apply_outcome(
             session, actor, case, prepared.computed, now,
             reason=f"critical incident in diary entry {prepared.entry.id}")
@@ -570,7 +570,7 @@ async def list_diary_entries(
     cursor: str | None = None,
 ) -> Page:
     check_limit(limit)
-    case = await casefile.load_case(session, actor, case_id, "diary.read")
+    case = await case_repo.load_case(session, actor, case_id, "diary.read")
     stmt = select(DiaryEntry).where(DiaryEntry.case_id == case.id)
     key = decode_cursor(cursor, 2, convert=TIME_ID)
     if key:
@@ -585,8 +585,8 @@ async def list_diary_entries(
 async def get_diary_entry(
     session: AsyncSession, actor: Actor, case_id: object, entry_id: object
 ) -> DiaryEntry:
-    case = await casefile.load_case(session, actor, case_id, "diary.read")
-    eid = casefile.access.parse_uuid(entry_id, "diary entry")
+    case = await case_repo.load_case(session, actor, case_id, "diary.read")
+    eid = access.parse_uuid(entry_id, "diary entry")
     entry = (await session.execute(
         select(DiaryEntry).where(DiaryEntry.id == eid, DiaryEntry.case_id == case.id)
     )).scalar_one_or_none()

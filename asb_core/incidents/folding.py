@@ -1,7 +1,7 @@
 """Folding incidents into a case's running escalation state: the one place that turns new
 incidents into a new state, flags raised or cleared, and a level raised for a critical incident.
 
-Callers hold the case row lock (casefile.load_case(..., lock=True)) and write the incidents
+Callers hold the case row lock (case_repo.load_case(..., lock=True)) and write the incidents
 themselves; this module updates `escalation_states`, the flags and the level. The diary service's
 lean write path (services/diary.py) does the same for the common case of one entry that raises no
 new flag and no level, and falls back to `apply_outcome` here when it does.
@@ -14,9 +14,10 @@ from datetime import datetime
 
 import harm_model as hm
 from asb_core.actor import Actor
-from asb_core.cases import casefile
+from asb_core.cases import levels
 from asb_core.cases.models import Case, EscalationState
 from asb_core.errors import ValidationFailed
+from asb_core.escalation import flags as flag_writer
 
 
 def fold_all(state: hm.CaseState, incidents: Sequence[hm.Incident]) -> hm.CaseState:
@@ -41,10 +42,10 @@ async def apply_outcome(
     session, actor: Actor, case: Case, computed: list[hm.Flag], now: datetime, *, reason: str
 ) -> Case:
     """Raise/refresh/clear the incident flags and raise the level where a flag demands it."""
-    await casefile.apply_flags(session, actor, case.id, computed, "incidents", now)
+    await flag_writer.apply_flags(session, actor, case.id, computed, "incidents", now)
     new_level = level_raise(computed, case.risk_level)
     if new_level is not None:
-        case = await casefile.change_level(session, actor, case, new_level, now, reason=reason)
+        case = await levels.change_level(session, actor, case, new_level, now, reason=reason)
     return case
 
 

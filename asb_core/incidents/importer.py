@@ -45,7 +45,7 @@ import harm_model as hm
 from asb_core.actor import Actor
 from asb_core.agencies.models import Agency
 from asb_core.audit import chain as audit
-from asb_core.cases import casefile
+from asb_core.cases import repository as case_repo
 from asb_core.cases.models import Case, CaseEvent, EscalationState
 from asb_core.errors import DomainError, NotFound, ValidationFailed
 from asb_core.incidents import diary, folding
@@ -350,7 +350,7 @@ async def _write_case_rows(session: AsyncSession, actor: Actor, case_id: uuid.UU
     flags, a level raise and the victim-update clock once for the chunk, and one audit event
     naming every entry. Returns (created, already imported)."""
     try:
-        case = await casefile.load_case(session, actor, case_id, "diary.add", lock=True)
+        case = await case_repo.load_case(session, actor, case_id, "diary.add", lock=True)
     except DomainError as exc:
         raise _RowFailed(RowError(rows[0].number, "case_reference", exc.detail)) from exc
     if case.status == "closed":

@@ -21,11 +21,12 @@ from sqlalchemy import or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
-from asb_core import idempotency
+from asb_core import clock, idempotency
 from asb_core.access import parse_uuid
 from asb_core.actor import Actor
 from asb_core.audit import chain as audit
-from asb_core.cases import casefile
+from asb_core.cases import events
+from asb_core.cases import repository as case_repo
 from asb_core.errors import Conflict, NotFound, ValidationFailed
 from asb_core.incidents import folding
 from asb_core.incidents.diary import incident_time
@@ -167,8 +168,8 @@ async def add_officer_report(
 ) -> tuple[Incident, bool]:
     """Record an incident an officer witnessed or was told of; (the incident, True), or for a
     replayed Idempotency-Key (the incident the first request recorded, False)."""
-    now = casefile.utcnow(now)
-    case = await casefile.load_case(session, actor, case_id, "incident.add", lock=True)
+    now = clock.utcnow(now)
+    case = await case_repo.load_case(session, actor, case_id, "incident.add", lock=True)
     if idempotency_key is not None:
         existing = await idempotency.claim(
             session, actor, key=idempotency_key, fingerprint=request_fingerprint or "",
@@ -212,7 +213,7 @@ async def add_officer_report(
         reported_by_agency=actor.agency_slug, same_as=str(root) if root else None,
     )], now, reason=f"critical incident in officer report {incident.id}")
     # The timeline and the audit log carry no free text: the account may name people.
-    await casefile.event(session, actor, case.id, "officer_report", now, incident.id,
+    await events.event(session, actor, case.id, "officer_report", now, incident.id,
                          category=category.id, severity=category.severity,
                          hostility=bool(incident.hostility_strands), same_as=root)
     await audit.record(
@@ -234,7 +235,7 @@ async def list_incidents(
     if source is not None and source not in SOURCES:
         raise ValidationFailed("unknown source", errors=[
             {"field": "source", "message": "one of " + ", ".join(SOURCES)}])
-    case = await casefile.load_case(session, actor, case_id, "incident.read")
+    case = await case_repo.load_case(session, actor, case_id, "incident.read")
     stmt = select(Incident).where(Incident.case_id == case.id)
     if source is not None:
         stmt = stmt.where(Incident.source == source)
@@ -250,5 +251,5 @@ async def list_incidents(
 async def get_incident(
     session: AsyncSession, actor: Actor, case_id: object, incident_id: object
 ) -> Incident:
-    case = await casefile.load_case(session, actor, case_id, "incident.read")
+    case = await case_repo.load_case(session, actor, case_id, "incident.read")
     return await _load(session, case.id, parse_uuid(incident_id, "incident"))

@@ -15,10 +15,10 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
-from asb_core import access
+from asb_core import access, clock
 from asb_core.actor import Actor
 from asb_core.audit import chain as audit
-from asb_core.cases import casefile
+from asb_core.cases import events
 from asb_core.cases.models import Case
 from asb_core.errors import ValidationFailed
 from asb_core.parties.lookup_digest import address_digest, load_pepper, phone_digest
@@ -68,13 +68,13 @@ async def lookup(
     level = None
     if matches:
         level = hm.max_level(*(hm.Level(lvl) for _, lvl in matches)).value
-    now = casefile.utcnow(now)
+    now = clock.utcnow(now)
     await audit.record(
         session, actor, "repeat_caller.lookup",
         detail={"by": [k for k, v in (("phone", by_phone), ("address", by_address)) if v],
                 "area": area, "match": bool(matches), "level": level},
     )
     for case_id, case_level in matches:
-        await casefile.event(session, actor, case_id, "repeat_call", now, None,
+        await events.event(session, actor, case_id, "repeat_call", now, None,
                              by_agency=actor.agency_slug, level=case_level)
     return LookupResult(bool(matches), level)

@@ -14,10 +14,11 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from asb_core import access
+from asb_core import access, clock
 from asb_core.actor import Actor
 from asb_core.audit import chain as audit
-from asb_core.cases import casefile
+from asb_core.cases import events
+from asb_core.cases import repository as case_repo
 from asb_core.cases.service import check_consent, identity_row
 from asb_core.errors import NotFound, ValidationFailed
 from asb_core.parties.lookup_digest import load_pepper
@@ -43,7 +44,7 @@ def _consent(p: Party) -> dict:
 
 
 async def list_parties(session: AsyncSession, actor: Actor, case_id: object) -> list[PartyView]:
-    case = await casefile.load_case(session, actor, case_id, "case.read")
+    case = await case_repo.load_case(session, actor, case_id, "case.read")
     parties = (
         await session.execute(
             select(Party).where(Party.case_id == case.id).order_by(Party.created_at, Party.id)
@@ -89,8 +90,8 @@ async def add_party(
     description: str | None = None,
     now: datetime | None = None,
 ) -> PartyView:
-    now = casefile.utcnow(now)
-    case = await casefile.load_case(session, actor, case_id, "case.update")
+    now = clock.utcnow(now)
+    case = await case_repo.load_case(session, actor, case_id, "case.update")
     if role not in PARTY_ROLES:
         raise ValidationFailed("bad role", errors=[{"field": "role",
                                                     "message": ", ".join(PARTY_ROLES)}])
@@ -115,7 +116,7 @@ async def add_party(
     if given:
         session.add(identity_row(party.id, values, "", await load_pepper(session)))
     await session.flush()
-    await casefile.event(session, actor, case.id, "party_added", now, party.id, role=role,
+    await events.event(session, actor, case.id, "party_added", now, party.id, role=role,
                          display_name=party.display_name)
     await audit.record(session, actor, "party.add", case_id=case.id, entity="party",
                        entity_id=party.id, fields=given, detail={"role": role})
@@ -126,8 +127,8 @@ async def record_consent(
     session: AsyncSession, actor: Actor, case_id: object, party_id: object, *, state: str,
     legal_basis: str | None = None, now: datetime | None = None,
 ) -> PartyView:
-    now = casefile.utcnow(now)
-    case = await casefile.load_case(session, actor, case_id, "case.update")
+    now = clock.utcnow(now)
+    case = await case_repo.load_case(session, actor, case_id, "case.update")
     state, legal_basis = check_consent({"state": state, "legal_basis": legal_basis})
     pid = access.parse_uuid(party_id, "party")
     party = (
@@ -138,7 +139,7 @@ async def record_consent(
     party.consent_state, party.consent_recorded_at = state, now
     party.consent_legal_basis = legal_basis
     await session.flush()
-    await casefile.event(session, actor, case.id, "consent_recorded", now, party.id, state=state)
+    await events.event(session, actor, case.id, "consent_recorded", now, party.id, state=state)
     await audit.record(session, actor, "party.consent", case_id=case.id, entity="party",
                        entity_id=party.id, justification=legal_basis, detail={"state": state})
     return PartyView(party.id, party.role, party.display_name, party.description,

@@ -14,9 +14,12 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from asb_core import clock
 from asb_core.actor import Actor
+from asb_core.agencies import repository as agency_repo
 from asb_core.audit import chain as audit
-from asb_core.cases import casefile
+from asb_core.cases import events
+from asb_core.cases import repository as case_repo
 from asb_core.errors import Conflict, ConsentRequired, NotFound, ValidationFailed
 from asb_core.parties.models import Party
 from asb_core.sharing.models import Membership
@@ -47,15 +50,15 @@ async def share_case(
     justification: str | None = None,
     now: datetime | None = None,
 ) -> Membership:
-    now = casefile.utcnow(now)
-    case = await casefile.load_case(session, actor, case_id, "case.share", lock=True)
+    now = clock.utcnow(now)
+    case = await case_repo.load_case(session, actor, case_id, "case.share", lock=True)
     if case.status == "closed":
         raise Conflict("the case is closed")
     if basis not in ("consent", "legal_basis"):
         raise ValidationFailed("bad basis", errors=[{"field": "basis",
                                                      "message": "consent or legal_basis"}])
-    agency = await casefile.agency_by_slug(session, agency_slug, "agency")
-    if await casefile.is_member(session, case.id, agency.id):
+    agency = await agency_repo.agency_by_slug(session, agency_slug, "agency")
+    if await case_repo.is_member(session, case.id, agency.id):
         raise Conflict(f"{agency_slug} is already a member of the case")
     consent = await victim_consent(session, case.id)
     if basis == "consent":
@@ -77,7 +80,7 @@ async def share_case(
     session.add(member)
     await session.flush()
     await session.refresh(member)
-    await casefile.event(session, actor, case.id, "member_added", now, member.id,
+    await events.event(session, actor, case.id, "member_added", now, member.id,
                          agency=agency.slug, basis=basis, legal_basis=legal_basis)
     await audit.record(
         session, actor, "case.share", case_id=case.id, entity="case_member", entity_id=member.id,
@@ -104,12 +107,12 @@ async def remove_member(
     session: AsyncSession, actor: Actor, case_id: object, agency_slug: str, *, reason: str,
     now: datetime | None = None,
 ) -> None:
-    now = casefile.utcnow(now)
-    case = await casefile.load_case(session, actor, case_id, "case.unshare", lock=True)
+    now = clock.utcnow(now)
+    case = await case_repo.load_case(session, actor, case_id, "case.unshare", lock=True)
     if not isinstance(reason, str) or not reason.strip():
         raise ValidationFailed("reason required", errors=[{"field": "reason",
                                                            "message": "say why"}])
-    agency = await casefile.agency_by_slug(session, agency_slug, "agency")
+    agency = await agency_repo.agency_by_slug(session, agency_slug, "agency")
     if agency.id == case.lead_agency_id:
         raise Conflict("the lead agency cannot be removed: reassign the lead first")
     deleted = await session.execute(
@@ -119,7 +122,7 @@ async def remove_member(
     )
     if deleted.first() is None:
         raise NotFound(f"{agency_slug} is not a member of the case")
-    await casefile.event(session, actor, case.id, "member_removed", now, None,
+    await events.event(session, actor, case.id, "member_removed", now, None,
                          agency=agency.slug, reason=reason)
     await audit.record(session, actor, "case.unshare", case_id=case.id, entity="agency",
                        entity_id=agency.id, justification=reason,
@@ -127,7 +130,7 @@ async def remove_member(
 
 
 async def list_members(session: AsyncSession, actor: Actor, case_id: object) -> list[Membership]:
-    case = await casefile.load_case(session, actor, case_id, "case.read")
+    case = await case_repo.load_case(session, actor, case_id, "case.read")
     rows = await session.execute(
         select(Membership).where(Membership.case_id == case.id).order_by(Membership.since)
     )

@@ -13,10 +13,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from asb_core import access
+from asb_core import access, clock
 from asb_core.actor import Actor
 from asb_core.audit import chain as audit
-from asb_core.cases import casefile
+from asb_core.cases import repository as case_repo
 from asb_core.cases.models import CaseEvent
 from asb_core.errors import Conflict, NotFound, ValidationFailed
 from asb_core.pagination import TIME_ID, Page, check_limit, decode_cursor, page_of
@@ -28,7 +28,7 @@ from asb_core.updates.service import meet_recurring
 async def list_case_targets(
     session: AsyncSession, actor: Actor, case_id: object, *, include_closed: bool = False
 ) -> list[Target]:
-    case = await casefile.load_case(session, actor, case_id, "case.read")
+    case = await case_repo.load_case(session, actor, case_id, "case.read")
     stmt = select(Target).where(Target.case_id == case.id)
     if not include_closed:
         stmt = stmt.where(Target.closed_at.is_(None))
@@ -47,8 +47,8 @@ async def mark_target_met(
     late_reason: str | None = None,
     now: datetime | None = None,
 ) -> Target:
-    now = casefile.utcnow(now)
-    case = await casefile.load_case(session, actor, case_id, "target.meet", lock=True)
+    now = clock.utcnow(now)
+    case = await case_repo.load_case(session, actor, case_id, "target.meet", lock=True)
     tid = access.parse_uuid(target_id, "target")
     target = (await session.execute(
         select(Target).where(Target.id == tid, Target.case_id == case.id)
@@ -90,7 +90,7 @@ async def work_queue(
     """
     check_limit(limit)
     access.require(actor, "case.read")
-    now = casefile.utcnow(now)
+    now = clock.utcnow(now)
     stmt = select(Target).join(
         Membership,
         and_(Membership.case_id == Target.case_id, Membership.agency_id == actor.agency_id),
@@ -126,7 +126,7 @@ async def sweep_breaches(
     session: AsyncSession, now: datetime | None = None, *, batch: int = 10_000
 ) -> int:
     """Mark due targets past their due time as breached (one batch); returns how many."""
-    now = casefile.utcnow(now)
+    now = clock.utcnow(now)
     due = (
         select(Target.id)
         .where(Target.state == "due", Target.closed_at.is_(None), Target.due_at < now)

@@ -11,13 +11,16 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
-from asb_core import idempotency
+from asb_core import access, clock, idempotency
 from asb_core.actor import Actor
+from asb_core.agencies import repository as agency_repo
 from asb_core.audit import chain as audit
-from asb_core.cases import casefile
+from asb_core.cases import events
+from asb_core.cases import repository as case_repo
 from asb_core.cases.models import Case
 from asb_core.errors import Conflict, NotFound, ValidationFailed
 from asb_core.pagination import TIME_ID, Page, check_limit, decode_cursor, page_of
+from asb_core.targets import repository as target_repo
 from asb_core.targets.models import Target
 from asb_core.updates.models import UPDATE_KINDS, Update
 
@@ -38,11 +41,11 @@ async def meet_recurring(
     if target.recurring and target.level is not None and case.status != "closed":
         spec = next((s for s in hm.target_specs(case.risk_level) if s.kind == target.kind), None)
         if spec is not None:
-            nxt = casefile.new_target(case.id, spec.kind, case.risk_level, now,
+            nxt = target_repo.new_target(case.id, spec.kind, case.risk_level, now,
                                       hm.due_at(spec, now))
             session.add(nxt)
     await session.flush()
-    await casefile.event(session, actor, case.id, "target_met", now, target.id,
+    await events.event(session, actor, case.id, "target_met", now, target.id,
                          kind=target.kind, due_at=target.due_at, late=now > target.due_at)
     return nxt
 
@@ -73,8 +76,8 @@ async def record_update(
         raise ValidationFailed("the update is not valid", errors=errors)
     owner_id = None
     if owner_agency:
-        owner = await casefile.agency_by_slug(session, owner_agency, "owner_agency")
-        if not await casefile.is_member(session, case.id, owner.id):
+        owner = await agency_repo.agency_by_slug(session, owner_agency, "owner_agency")
+        if not await case_repo.is_member(session, case.id, owner.id):
             raise ValidationFailed(
                 "owner agency is not a member of the case",
                 errors=[{"field": "owner_agency", "message": "must be a member agency"}],
@@ -107,7 +110,7 @@ async def record_update(
                 session, actor, case, open_target, now,
                 late_reason=f"victim update {row.id} recorded after the due time",
             )
-    await casefile.event(session, actor, case.id, kind, now, row.id,
+    await events.event(session, actor, case.id, kind, now, row.id,
                          owner_agency=owner_agency, due_at=due_at)
     await audit.record(
         session, actor, f"update.add.{kind}", case_id=case.id, entity="update", entity_id=row.id,
@@ -132,8 +135,8 @@ async def add_update(
 ) -> Update:
     """Record an update; with `idempotency_key`, a retry returns the first one (see
     `asb_core.idempotency`)."""
-    now = casefile.utcnow(now)
-    case = await casefile.load_case(session, actor, case_id, "update.add", lock=True)
+    now = clock.utcnow(now)
+    case = await case_repo.load_case(session, actor, case_id, "update.add", lock=True)
     if idempotency_key is not None:
         existing = await idempotency.claim(
             session, actor, key=idempotency_key, fingerprint=request_fingerprint or "",
@@ -154,9 +157,9 @@ async def complete_action(
     session: AsyncSession, actor: Actor, case_id: object, update_id: object,
     now: datetime | None = None,
 ) -> Update:
-    now = casefile.utcnow(now)
-    case = await casefile.load_case(session, actor, case_id, "update.add")
-    uid = casefile.access.parse_uuid(update_id, "update")
+    now = clock.utcnow(now)
+    case = await case_repo.load_case(session, actor, case_id, "update.add")
+    uid = access.parse_uuid(update_id, "update")
     row = (
         await session.execute(
             select(Update)
@@ -173,7 +176,7 @@ async def complete_action(
     row.done, row.done_at = True, now
     await session.flush()
     await session.refresh(row)
-    await casefile.event(session, actor, case.id, "action_done", now, row.id)
+    await events.event(session, actor, case.id, "action_done", now, row.id)
     await audit.record(session, actor, "update.complete", case_id=case.id, entity="update",
                        entity_id=row.id)
     return row
@@ -184,7 +187,7 @@ async def list_updates(
     cursor: str | None = None,
 ) -> Page:
     check_limit(limit)
-    case = await casefile.load_case(session, actor, case_id, "case.read")
+    case = await case_repo.load_case(session, actor, case_id, "case.read")
     stmt = select(Update).where(Update.case_id == case.id)
     key = decode_cursor(cursor, 2, convert=TIME_ID)
     if key:
