@@ -1,4 +1,4 @@
-"""Work on a case: diary entries (idempotent), assessments, updates and actions, targets,
+"""Work on a case: assessments, updates and actions, targets,
 escalation flags, the timeline and ASB Case Review applications."""
 
 from __future__ import annotations
@@ -23,9 +23,7 @@ from asb_api.http import (
 from asb_api.problems import Problem
 from asb_api.routes.assessments import harm_problem
 from asb_api.schemas import (
-    AmendmentIn,
     CaseReviewIn,
-    DiaryEntryIn,
     ReassessIn,
     TargetMetIn,
     UpdateIn,
@@ -34,77 +32,10 @@ from asb_core.assessments import service as assessments
 from asb_core.case_review import service as case_review
 from asb_core.cases import references, timeline
 from asb_core.escalation import service as escalations
-from asb_core.incidents import diary
 from asb_core.targets import service as targets
 from asb_core.updates import service as updates
 
 QUEUE_STATES = ("due", "due_soon", "breached")
-
-
-async def _add_entry(actor, db_session, case_id: PathId, body: dict, key: str | None) -> Response:
-    try:
-        async with db_session.begin():
-            entry, _created = await diary.add_diary_entry(
-                db_session,
-                actor,
-                case_id,
-                data=body,
-                idempotency_key=key,
-                request_fingerprint=fingerprint(body),
-            )
-            # A replay answers exactly as the first request did: 201 with the same entry.
-            return json_response(
-                serialize.diary_entry(entry),
-                status=201,
-                headers={"Location": f"/v1/cases/{case_id}/diary-entries/{entry.id}"},
-            )
-    except harm_model.HarmValidationError as exc:
-        raise harm_problem(exc) from exc
-
-
-@post("/v1/cases/{case_id:uuid}/diary-entries")
-async def add_diary_entry(
-    request: Request,
-    actor: ActorDep,
-    db_session: DbSession,
-    case_id: PathId,
-    data: JSONBody[DiaryEntryIn],
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
-    return await _add_entry(
-        actor, db_session, case_id, data.model_dump(mode="json"), idempotency_key
-    )
-
-
-@post("/v1/cases/{case_id:uuid}/diary-entries/{entry_id:uuid}/amendments")
-async def amend_diary_entry(
-    actor: ActorDep,
-    db_session: DbSession,
-    case_id: PathId,
-    entry_id: PathId,
-    data: JSONBody[AmendmentIn],
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
-    body = data.model_dump(mode="json")
-    body["amends"] = str(entry_id)
-    return await _add_entry(actor, db_session, case_id, body, idempotency_key)
-
-
-@get("/v1/cases/{case_id:uuid}/diary-entries")
-async def list_diary_entries(
-    actor: ActorDep,
-    db_session: DbSession,
-    case_id: PathId,
-    limit: Limit = 50,
-    cursor: Cursor = None,
-) -> Response:
-    async with db_session.begin():
-        result = await diary.list_diary_entries(
-            db_session, actor, case_id, limit=limit, cursor=cursor
-        )
-        return json_response(
-            page([serialize.diary_entry(e) for e in result.items], result.next_cursor)
-        )
 
 
 @post("/v1/cases/{case_id:uuid}/assessments")
@@ -301,19 +232,6 @@ async def list_case_reviews(actor: ActorDep, db_session: DbSession, case_id: Pat
 
 
 route_handlers = [
-    add_diary_entry,
-    amend_diary_entry,
-    list_diary_entries,
-    reassess_case,
-    list_assessments,
-    add_update,
-    list_updates,
-    complete_action,
-    list_case_targets,
-    meet_target,
-    work_queue,
-    list_escalations,
-    get_timeline,
-    log_case_review,
-    list_case_reviews,
+    reassess_case, list_assessments, add_update, list_updates, complete_action, list_case_targets,
+    meet_target, work_queue, list_escalations, get_timeline, log_case_review, list_case_reviews,
 ]

@@ -13,8 +13,8 @@ from asb_api import serialize
 from asb_api.deps import ActorDep, DbSession
 from asb_api.http import Cursor, IdempotencyKey, Limit, PathId, fingerprint, json_response, page
 from asb_api.routes.assessments import harm_problem
-from asb_api.schemas import OfficerReportIn
 from asb_core.incidents import officer_reports as incidents
+from asb_core.incidents.schemas import OfficerReportIn
 
 Source = Annotated[
     str | None,

@@ -11,14 +11,15 @@ import pytest
 import yaml
 
 from asb_api import schemas
+from asb_core.incidents import schemas as incident_schemas
 
 SPEC = yaml.safe_load((Path(__file__).resolve().parents[2] / "openapi.yaml").read_text())
 PAIRS = {
     "JudgementInput": schemas.JudgementIn,
     "VictimInput": schemas.VictimIn,
     "ConsentInput": schemas.ConsentIn,
-    "DiaryEntryInput": schemas.DiaryEntryIn,
-    "OfficerReportInput": schemas.OfficerReportIn,
+    "DiaryEntryInput": incident_schemas.DiaryEntryIn,
+    "OfficerReportInput": incident_schemas.OfficerReportIn,
     "UpdateInput": schemas.UpdateIn,
     "CaseReviewInput": schemas.CaseReviewIn,
 }

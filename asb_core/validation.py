@@ -1,0 +1,59 @@
+"""The shared rules of every input model: strict objects (unknown fields refused), no control
+characters, no date before 1900, and the bounded string types the contract names.
+
+Each slice's `schemas.py` builds its input models on `Strict`; those models are the only
+validation of a body, whether it came over HTTP or from an import file.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator, model_validator
+
+Text = Annotated[str, StringConstraints(max_length=20_000)]
+Short = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+# An area as the contract spells it (openapi.yaml Area): a short lower-case name.
+AreaName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
+Level = Literal["standard", "medium", "high"]
+Strand = Literal["disability", "race", "religion", "sexual_orientation", "transgender", "other"]
+
+
+# C0 control characters other than tab, newline and carriage return, and DEL: never in a
+# diary sheet or a name; NUL cannot even be stored (PostgreSQL text and jsonb refuse it).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MAX_DEPTH = 32
+
+
+def _control_free(value: Any, depth: int = 0) -> None:
+    if depth > _MAX_DEPTH:
+        raise ValueError("nested too deeply")
+    if isinstance(value, str):
+        if _CONTROL.search(value):
+            raise ValueError("control characters are not allowed")
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _control_free(k, depth + 1)
+            _control_free(v, depth + 1)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            _control_free(v, depth + 1)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_control_characters(cls, data: Any) -> Any:
+        _control_free(data)
+        return data
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _not_before_1900(cls, value: Any) -> Any:
+        if isinstance(value, datetime) and value.year < 1900:
+            raise ValueError("is before 1900")
+        return value
