@@ -92,6 +92,13 @@ def problem_response(
     headers: dict[str, str] | None = None,
     instance: str | None = None,
 ) -> Response:
+    body = problem_body(status, kind, detail, errors=errors, instance=instance)
+    return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=headers or {})
+
+
+def problem_body(status: int, kind: str, detail: str, *, errors: list[dict] | None = None,
+                 instance: str | None = None) -> dict[str, Any]:
+    """An RFC 9457 problem as a JSON object (also one item's answer in a batch)."""
     body: dict[str, Any] = {
         "type": PROBLEM_BASE + kind,
         "title": _TITLES.get(kind, kind.replace("-", " ").capitalize()),
@@ -102,7 +109,7 @@ def problem_response(
         body["instance"] = instance
     if errors:
         body["errors"] = errors
-    return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=headers or {})
+    return body
 
 
 _MISSING = re.compile(r"Missing required (\w+) parameter '([^']+)'")

@@ -18,7 +18,6 @@ from collections.abc import Awaitable
 from typing import Any
 
 import asyncpg
-from sqlalchemy import text
 from sqlalchemy.dialects.postgresql import asyncpg as asyncpg_dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import ClauseElement
@@ -57,8 +56,12 @@ class Statement:
         connection = await driver(session)
         return await _guarded(session, connection.fetchval(self.sql, *self._args(params)))
 
+    async def fetch(self, session: AsyncSession, params: dict[str, Any]):
+        connection = await driver(session)
+        return await _guarded(session, connection.fetch(self.sql, *self._args(params)))
+
     async def fetchrow_on(self, session: AsyncSession, connection: Any, params: dict[str, Any]):
-        """On the connection from `autocommit_driver`: the statement is its own transaction."""
+        """On the connection from `idle_connection`: the statement is its own transaction."""
         return await _guarded(session, connection.fetchrow(self.sql, *self._args(params)))
 
 
@@ -81,37 +84,30 @@ async def _guarded(session: AsyncSession, operation: Awaitable[Any]) -> Any:
         raise
 
 
-async def autocommit_driver(session: AsyncSession):
-    """The session's asyncpg connection while no transaction is open on it, else None.
+async def idle_connection(session: AsyncSession):
+    """The session's asyncpg connection when the session has no transaction open, else None.
 
     A statement sent on it is a transaction of its own (PostgreSQL commits it when it ends), so
-    a write that is one statement needs neither BEGIN nor COMMIT: two round trips fewer. The
-    session's own BEGIN stays pending until it runs a statement of its own, and its COMMIT of
-    an empty transaction sends nothing."""
-    connection = await session.connection()
-    raw = await connection.get_raw_connection()
-    adapter, driver_connection = raw.dbapi_connection, raw.driver_connection
-    if driver_connection.is_in_transaction() or getattr(adapter, "_transaction", 0) is not None:
+    a write that is one statement needs neither BEGIN nor COMMIT: two round trips fewer. Only
+    public interfaces are used: the session's own `in_transaction()`, its pooled connection's
+    driver connection, and asyncpg's `is_in_transaction()`. SQLAlchemy's asyncpg adapter sends
+    BEGIN lazily (before its first statement), so the session's transaction begun here to reach
+    the connection stays empty on the server, and its end sends nothing."""
+    if session.in_transaction():
         return None
-    return driver_connection
+    connection = await session.connection()
+    raw = (await connection.get_raw_connection()).driver_connection
+    return None if raw.is_in_transaction() else raw
 
 
 async def driver(session: AsyncSession):
-    """The asyncpg connection under the session's current transaction, begun if need be.
-
-    SQLAlchemy's asyncpg adapter sends BEGIN lazily, before its first statement; a statement
-    sent straight to asyncpg before that would run outside any transaction (row locks released
-    at once), so the adapter's BEGIN is sent here first. Should the adapter change shape, one
-    statement through the session does the same, at the cost of a round trip."""
+    """The asyncpg connection under the session's transaction, begun on the server if need be
+    (through the session, so that SQLAlchemy knows of it: BEGIN, COMMIT, ROLLBACK and the pool
+    stay SQLAlchemy's)."""
     connection = await session.connection()
-    raw = await connection.get_raw_connection()
-    adapter, driver_connection = raw.dbapi_connection, raw.driver_connection
-    if not driver_connection.is_in_transaction():
-        begin = getattr(adapter, "_start_transaction", None)
-        if begin is not None and getattr(adapter, "_transaction", False) is None:
-            await begin()
-        else:
-            await session.execute(text("SELECT 1"))
-    if not driver_connection.is_in_transaction():
+    raw = (await connection.get_raw_connection()).driver_connection
+    if not raw.is_in_transaction():
+        await connection.exec_driver_sql("SELECT 1")
+    if not raw.is_in_transaction():
         raise RuntimeError("no transaction on the session's connection")
-    return driver_connection
+    return raw

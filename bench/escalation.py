@@ -43,7 +43,7 @@ from asb_core.cases import service as cases  # noqa: E402
 from asb_core.cases.models import CaseEvent, EscalationState  # noqa: E402
 from asb_core.db import create_engine, resolve_database_url, session_factory  # noqa: E402
 from asb_core.escalation import flags as flag_writer  # noqa: E402
-from asb_core.incidents import diary  # noqa: E402
+from asb_core.incidents import service as diary  # noqa: E402
 from asb_core.incidents.models import DiaryEntry, Incident  # noqa: E402
 from asb_core.migrate import upgrade_async  # noqa: E402
 from asb_core.settings import Settings  # noqa: E402

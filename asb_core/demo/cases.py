@@ -13,7 +13,7 @@ from asb_core.actor import Actor
 from asb_core.agencies.models import Agency
 from asb_core.cases.models import Case
 from asb_core.cases.service import open_case
-from asb_core.incidents import diary
+from asb_core.incidents import service as diary
 from asb_core.sharing import service as sharing
 
 DEMO_CASES = (

@@ -37,21 +37,17 @@ from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-import harm_model as hm
 from asb_core.actor import Actor
 from asb_core.agencies.models import Agency
-from asb_core.audit import chain as audit
-from asb_core.cases import repository as case_repo
-from asb_core.cases.models import Case, CaseEvent, EscalationState
+from asb_core.cases.models import Case
 from asb_core.errors import DomainError, NotFound, ValidationFailed
-from asb_core.incidents import diary, folding
-from asb_core.incidents.models import DiaryEntry, IdempotencyKey, Incident
+from asb_core.incidents.models import IdempotencyKey
+from asb_core.incidents.schemas import DiaryEntryIn, parse
+from asb_core.incidents.service import Sent, land
 from asb_core.sharing.models import Membership
-from asb_core.targets.models import Target
 
 LONDON = ZoneInfo("Europe/London")
 COLUMNS = (
@@ -103,6 +99,7 @@ class _Row:
     raw: dict[str, str]
     case_reference: str = ""
     data: dict = field(default_factory=dict)
+    entry: DiaryEntryIn | None = None
     key: str = ""
     fingerprint: str = ""
     errors: list[RowError] = field(default_factory=list)
@@ -216,13 +213,16 @@ def _row_to_entry(row: _Row, now: datetime) -> None:
         else:
             bad(RowError(row.number, "victim_feels_targeted", "yes, no or blank"))
     if not row.errors:
+        # The same input model as the API's, and the same time rule: every error of the row.
         try:
-            diary.validate(data, now)
+            row.entry = parse(DiaryEntryIn, data, now=now)
+            errors = row.entry.time_errors(now)
         except ValidationFailed as exc:
-            for e in exc.errors:
-                column = e.get("field")
-                bad(RowError(row.number, column if column in COLUMNS else None,
-                             e.get("message", "not valid")))
+            errors = exc.errors
+        for e in errors:
+            column = e.get("field")
+            bad(RowError(row.number, column if column in COLUMNS else None,
+                         e.get("message", "not valid")))
     row.data = data
     canonical = json.dumps({"case": row.case_reference, **data}, sort_keys=True,
                            separators=(",", ":"))
@@ -344,98 +344,24 @@ def write_rejects(path: Path, rows: list[_Row]) -> None:
 
 async def _write_case_rows(session: AsyncSession, actor: Actor, case_id: uuid.UUID,
                            rows: list[_Row], now: datetime) -> tuple[int, int]:
-    """Write one case's rows as the diary service writes one entry (services/diary.py
-    `add_diary_entry` and `_fold`), set-wise: entries, incidents, idempotency keys and timeline
-    rows in bulk, the incidents folded into the case's escalation state in time order, then the
-    flags, a level raise and the victim-update clock once for the chunk, and one audit event
-    naming every entry. Returns (created, already imported)."""
+    """Land one case's rows as the API lands a batch of entries (incidents.service.land, in the
+    caller's transaction): each acknowledged, folded in time order, with the same flags, level,
+    targets, timeline and audit as one at a time. Returns (created, already imported)."""
+    sent = [Sent(r.entry, None, r.key, r.fingerprint) for r in rows]
     try:
-        case = await case_repo.load_case(session, actor, case_id, "diary.add", lock=True)
+        results = await land(session, actor, case_id, sent, "diary.add", now)
     except DomainError as exc:
         raise _RowFailed(RowError(rows[0].number, "case_reference", exc.detail)) from exc
-    if case.status == "closed":
-        raise _RowFailed(RowError(rows[0].number, "case_reference",
-                                  f"case {case.reference} is closed"))
-    ids = {r.key: uuid.uuid4() for r in rows}
-    claimed = set((await session.execute(
-        pg_insert(IdempotencyKey)
-        .values([{"agency_id": actor.agency_id, "key": r.key, "fingerprint": r.fingerprint,
-                  "case_id": case.id, "resource_type": "diary_entry",
-                  "resource_id": ids[r.key], "created_at": now} for r in rows])
-        .on_conflict_do_nothing(index_elements=["agency_id", "key"])
-        .returning(IdempotencyKey.key)
-    )).scalars())
-    fresh = [r for r in rows if r.key in claimed]
-    if not fresh:
-        return 0, len(rows)
-    state_row = await session.get(EscalationState, case.id, with_for_update=True)
-    state = hm.CaseState.from_json(state_row.state)
-    entries, incidents, events = [], [], []
-    for r in fresh:
-        v = diary.validate(r.data, now)
-        category = v.pop("category")
-        eid = ids[r.key]
-        entries.append({
-            "id": eid, "case_id": case.id, "category": category.id, "nsir_type": category.nsir,
-            "severity": category.severity, "author_agency_id": actor.agency_id,
-            "recorded_at": now, "acknowledged_at": now,
-            "acknowledgement_reference": f"ACK-{eid.hex[:12].upper()}", **v,
-        })
-        occurred = min(v["started_at"], now)
-        incidents.append({
-            "id": uuid.uuid4(), "case_id": case.id, "diary_entry_id": eid,
-            "source": "diary_entry", "occurred_at": occurred, "reported_at": now,
-            "category": category.id, "nsir_type": category.nsir, "severity": category.severity,
-            "hostility_strands": v["hostility_perceived"],
-            "hostility_perceived_by": v["hostility_perceived_by"],
-            "hostility_asked": v["hostility_asked"],
-            "victim_feels_targeted": v["victim_feels_targeted"],
-            "reported_by_agency_id": actor.agency_id, "same_as": None,
-        })
-        try:
-            state = hm.fold(state, hm.Incident(
-                id=str(eid), occurred_at=occurred, reported_at=now, category=category.id,
-                hostility_strands=frozenset(v["hostility_perceived"]),
-                hostility_asked=v["hostility_asked"],
-                victim_feels_targeted=v["victim_feels_targeted"],
-                reported_by_agency=actor.agency_slug, same_as=None,
-            ))
-        except hm.HarmValidationError as exc:
-            raise _RowFailed(RowError(r.number, None, str(exc))) from exc
-        events.append({
-            "case_id": case.id, "at": now, "kind": "diary_entry", "entity_id": eid,
-            "agency": actor.agency_slug,
-            "summary": {"category": category.id, "severity": category.severity,
-                        "amends": None, "hostility": bool(v["hostility_perceived"])},
-        })
-    await session.execute(insert(DiaryEntry), entries)
-    await session.execute(insert(Incident), incidents)
-    await session.execute(insert(CaseEvent), events)
-    state_row.state = state.to_json()
-    state_row.incidents += len(fresh)
-    state_row.updated_at = now
-    case = await folding.apply_outcome(
-        session, actor, case, hm.flags(state, now), now,
-        reason=f"critical incident in imported diary entries ({len(fresh)} from import)",
-    )
-    # Every entry is acknowledged: the victim-update clock restarts from now.
-    spec = next(s for s in hm.target_specs(case.risk_level) if s.kind == "victim_update")
-    await session.execute(
-        update(Target)
-        .where(Target.case_id == case.id, Target.kind == "victim_update",
-               Target.state == "due", Target.closed_at.is_(None))
-        .values(started_at=now, due_at=hm.due_at(spec, now), level=case.risk_level)
-        .execution_options(synchronize_session=False)
-    )
-    await audit.record(
-        session, actor, "diary.import", case_id=case.id, entity="diary_entry",
-        detail={"count": len(fresh), "entries": [str(ids[r.key]) for r in fresh],
-                "source_systems": sorted({r.data.get("source_system") or "" for r in fresh})},
-        at=now,
-    )
-    await session.flush()
+    created = already = 0
+    for r, result in zip(rows, results, strict=True):
+        if isinstance(result, Exception):
+            detail = getattr(result, "detail", str(result))
+            raise _RowFailed(RowError(r.number, None if "closed" not in detail
+                                      else "case_reference", detail))
+        created += result[1]
+        already += not result[1]
     session.expunge_all()
-    return len(fresh), len(rows) - len(fresh)
+    return created, already
 
 
 async def import_diary(

@@ -4,18 +4,68 @@ the only validation of those bodies (the API, the batch endpoint and the importe
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import (
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
+import harm_model as hm
+from asb_core.errors import ValidationFailed
 from asb_core.validation import Short, Strand, Strict
+
+# An incident reported as happening up to this far ahead of the server's clock is taken as the
+# reporter's clock running fast, not as a report of the future.
+CLOCK_SKEW = timedelta(minutes=5)
+PerceivedBy = Literal["victim", "witness", "officer", "other"]
+MAX_BATCH = 500
+
+
+def _category(value: str) -> str:
+    if value not in hm.CATEGORIES:
+        raise ValueError("one of " + ", ".join(hm.CATEGORIES))
+    return value
+
+
+def _not_future(field: str, value: datetime, now: datetime) -> list[dict]:
+    if value > now + CLOCK_SKEW:
+        return [{"field": field, "message": "is in the future"}]
+    return []
+
+
+def _zoned_time(value: Any, info: ValidationInfo) -> Any:
+    """A date-time with a zone, not a number of seconds, and not in the future (by the clock in
+    the validation context, else the server's)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError("a date-time with a time zone, not a number")
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            raise ValueError("a date-time with a time zone") from None
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError("a date-time with a time zone")
+        now = (info.context or {}).get("now") or datetime.now(UTC)
+        if value > now + CLOCK_SKEW:
+            raise ValueError("is in the future")
+    return value
 
 
 class DiaryEntryIn(Strict):
+    """A victim's diary sheet: what happened, when, where, to whom, and how it felt."""
+
     started_at: datetime
-    duration_minutes: Annotated[int, Field(ge=0, le=60 * 24 * 31)] | None = None
+    duration_minutes: Annotated[StrictInt, Field(ge=0, le=60 * 24 * 31)] | None = None
     location: Annotated[str, StringConstraints(max_length=1000)] | None = None
     what_happened: Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
     responsible: Annotated[str, StringConstraints(max_length=2000)] | None = None
@@ -25,9 +75,9 @@ class DiaryEntryIn(Strict):
     reported_reference: Annotated[str, StringConstraints(max_length=200)] | None = None
     category: Short
     hostility_perceived: list[Strand] = Field(default_factory=list, max_length=6)
-    hostility_perceived_by: Literal["victim", "witness", "officer", "other"] | None = None
-    hostility_asked: bool = False
-    victim_feels_targeted: bool | None = None
+    hostility_perceived_by: PerceivedBy | None = None
+    hostility_asked: StrictBool = False
+    victim_feels_targeted: StrictBool | None = None
     source_system: Annotated[str, StringConstraints(max_length=200)] | None = None
     amends: UUID | None = None
 
@@ -39,8 +89,37 @@ class DiaryEntryIn(Strict):
             raise ValueError("a whole number of minutes")
         return value
 
+    @field_validator("what_happened")
+    @classmethod
+    def _something_happened(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("required")
+        return value
+
+    _known_category = field_validator("category")(_category)
+    _started = field_validator("started_at", mode="before")(_zoned_time)
+
+    @field_validator("hostility_perceived")
+    @classmethod
+    def _strands_once(cls, value: list[str]) -> list[str]:
+        return sorted(set(value))
+
+    @model_validator(mode="after")
+    def _who_perceived(self) -> DiaryEntryIn:
+        if self.hostility_perceived and self.hostility_perceived_by is None:
+            raise ValueError("hostility_perceived_by: say who perceived the hostility")
+        return self
+
+    def time_errors(self, now: datetime) -> list[dict]:
+        """Field errors for times that cannot be right at `now` (the clock is the server's, so
+        this is checked where the entry is written, not where it is parsed)."""
+        return _not_future("started_at", self.started_at, now)
+
 
 class AmendmentIn(DiaryEntryIn):
+    """A correction of an earlier entry: the whole corrected sheet; the entry it amends is named
+    by the path, never in the body."""
+
     amends: None = None
 
 
@@ -53,7 +132,73 @@ class OfficerReportIn(Strict):
     officer_reference: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
     location: Annotated[str, StringConstraints(min_length=1, max_length=1000)] | None = None
     hostility_perceived: list[Strand] = Field(default_factory=list, max_length=6)
-    hostility_perceived_by: Literal["victim", "witness", "officer", "other"] | None = None
-    hostility_asked: bool = False
-    victim_feels_targeted: bool | None = None
+    hostility_perceived_by: PerceivedBy | None = None
+    hostility_asked: StrictBool = False
+    victim_feels_targeted: StrictBool | None = None
     same_as: UUID | None = None
+
+    _known_category = field_validator("category")(_category)
+    _occurred = field_validator("occurred_at", mode="before")(_zoned_time)
+
+    @field_validator("account")
+    @classmethod
+    def _account_given(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("required: the officer's account of what happened")
+        return value
+
+    @field_validator("hostility_perceived")
+    @classmethod
+    def _strands_once(cls, value: list[str]) -> list[str]:
+        return sorted(set(value))
+
+    @model_validator(mode="after")
+    def _officer_perceived(self) -> OfficerReportIn:
+        # The officer records it, so the officer perceived the hostility unless told otherwise.
+        if self.hostility_perceived and self.hostility_perceived_by is None:
+            self.hostility_perceived_by = "officer"
+        return self
+
+    def time_errors(self, now: datetime) -> list[dict]:
+        return _not_future("occurred_at", self.occurred_at, now)
+
+
+IdempotencyKeyText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+class BatchItemIn(Strict):
+    """One diary entry of a batch, with the Idempotency-Key its system would have sent alone."""
+
+    idempotency_key: IdempotencyKeyText
+    entry: dict[str, Any]
+
+
+class DiaryBatchIn(Strict):
+    """Up to 500 diary entries for one case; each item stands or falls on its own."""
+
+    items: list[BatchItemIn] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+def field_errors(exc: ValidationError, prefix: str = "") -> list[dict]:
+    """pydantic's errors as the API's field errors (`field`, `message`)."""
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = [str(p) for p in err.get("loc", ())][:1]
+        message = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+        if not loc and ": " in message:  # a model-level rule naming its field
+            field, message = message.split(": ", 1)
+            loc = [field]
+        out.append({"field": prefix + (".".join(loc) or "body"), "message": message})
+    return out
+
+
+def parse(model: type[Strict], data: object, *, what: str = "the diary entry",
+          now: datetime | None = None) -> Strict:
+    """`data` (an instance or a mapping) as `model`, or ValidationFailed listing every field
+    error: the same rules whether it came over HTTP, in a batch or from an import file."""
+    if isinstance(data, model):
+        return data
+    try:
+        return model.model_validate(data, context={"now": now})
+    except ValidationError as exc:
+        raise ValidationFailed(f"{what} is not valid", errors=field_errors(exc)) from None

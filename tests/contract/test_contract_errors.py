@@ -225,6 +225,33 @@ async def test_diary_idempotency(who, case):
     assert [e["id"] for e in r.json()["items"]].count(first.json()["id"]) == 1
 
 
+async def test_diary_batch_lands_each_item_on_its_own(who, case):
+    api, cid = who["officer"], case.json()["id"]
+    first = entry()
+    single = await api.post(f"/v1/cases/{cid}/diary-entries", json=first,
+                            headers={"Idempotency-Key": "batch-0"})
+    items = [
+        {"idempotency_key": "batch-0", "entry": first},  # sent alone before: a replay
+        {"idempotency_key": "batch-1", "entry": entry()},
+        {"idempotency_key": "batch-2", "entry": {**entry(), "category": "no-such"}},
+        {"idempotency_key": "batch-3", "entry": {**entry(), "what_happened": "Other"}},
+    ]
+    r = await api.post(f"/v1/cases/{cid}/diary-entry-batches", json={"items": items})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert (body["created"], body["replayed"], body["failed"]) == (2, 1, 1)
+    results = body["results"]
+    assert results[0]["entry"]["id"] == single.json()["id"] and results[0]["created"] is False
+    assert results[1]["status"] == 201 and results[1]["entry"]["acknowledgement_reference"]
+    assert results[2]["status"] == 422 and results[2]["entry"] is None
+    assert results[2]["problem"]["errors"][0]["field"] == "items.2.entry.category"
+    again = await api.post(f"/v1/cases/{cid}/diary-entry-batches", json={"items": items[1:2]})
+    assert again.json()["results"][0]["entry"]["id"] == results[1]["entry"]["id"]
+    listed = await api.get(f"/v1/cases/{cid}/diary-entries")
+    ids = [e["id"] for e in listed.json()["items"]]
+    assert ids.count(results[1]["entry"]["id"]) == 1 and ids.count(results[3]["entry"]["id"]) == 1
+
+
 # ----- sharing -------------------------------------------------------------------------------
 
 

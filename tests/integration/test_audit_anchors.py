@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_asyn
 
 from asb_core.audit import chain as audit
 from asb_core.audit.anchors import anchor_now, create_anchor, verify_anchors
-from asb_core.incidents import diary
+from asb_core.incidents import service as diary
 from asb_core.migrate import upgrade
 from asb_core.tables import AuditAnchor, AuditAnchorHead, AuditChainHead
 from asb_core.worker import WorkerConfig, _anchor_if_due

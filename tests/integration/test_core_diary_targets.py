@@ -17,7 +17,7 @@ from asb_core.cases import service as cases
 from asb_core.cases import timeline
 from asb_core.errors import Forbidden, IdempotencyKeyReused, NotFound, ValidationFailed
 from asb_core.escalation import service as escalations
-from asb_core.incidents import diary
+from asb_core.incidents import service as diary
 from asb_core.parties import service as parties
 from asb_core.sharing import service as sharing
 from asb_core.tables import CaseEvent, EscalationState, Incident, Target

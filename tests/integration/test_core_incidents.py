@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 from asb_core.cases import service as cases
 from asb_core.errors import Conflict, Forbidden, IdempotencyKeyReused, NotFound, ValidationFailed
 from asb_core.escalation import service as escalations
-from asb_core.incidents import diary
-from asb_core.incidents import officer_reports as incidents
+from asb_core.incidents import service as diary
+from asb_core.incidents import service as incidents
 from asb_core.sharing import service as sharing
 from asb_core.tables import AuditEvent, CaseEvent, EscalationState, Incident
 from asb_core.targets import service as targets

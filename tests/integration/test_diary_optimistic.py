@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from asb_core.audit import chain as audit
 from asb_core.audit.models import AuditEvent
 from asb_core.errors import IdempotencyKeyReused
-from asb_core.incidents import diary
+from asb_core.incidents import service as diary
 from asb_core.parties import service as parties
 from asb_core.tables import CaseEvent, EscalationState, Incident
 from tests.integration.casework_helpers import actor_for, ago, new_case
@@ -72,7 +72,7 @@ async def _chain_ok(factory, case_id) -> list[int]:
 async def test_plain_entry_is_two_statements_without_begin(factory):
     _, integration, case = await _case(factory, "opt-plain")
     factory.queries.clear()
-    async with factory() as s, s.begin():
+    async with factory() as s:  # as the API calls it: no transaction open
         e, created = await diary.add_diary_entry(
             s, integration, case.id, data=entry(), idempotency_key="opt-1",
             request_fingerprint="f")
@@ -90,20 +90,19 @@ async def test_plain_entry_is_two_statements_without_begin(factory):
 
 async def test_a_case_changed_between_read_and_write_is_read_again(factory, monkeypatch):
     worker, integration, case = await _case(factory, "opt-race")
-    real = diary._prepare
+    real = diary.repo.write_gated
     calls = []
 
-    async def prepare_then_interfere(session, request, row):
-        prepared = await real(session, request, row)
-        calls.append(row[4])  # the chain head seq this attempt read
+    async def interfere_then_write(session, connection, actor, landing, arrival):
+        calls.append(landing.params["seen_seq"])  # the chain head seq this attempt read
         if len(calls) == 1:
             # Between this request's read and its write, a caseworker reads the victim's
             # identity: an audit event on the case's chain moves its head.
             await _restricted_read(factory, worker, case.id)
-        return prepared
+        return await real(session, connection, actor, landing, arrival)
 
-    monkeypatch.setattr(diary, "_prepare", prepare_then_interfere)
-    async with factory() as s, s.begin():
+    monkeypatch.setattr(diary.repo, "write_gated", interfere_then_write)
+    async with factory() as s:
         e, created = await diary.add_diary_entry(s, integration, case.id, data=entry())
     assert created and len(calls) == 2 and calls[1] == calls[0] + 1
     await _chain_ok(factory, case.id)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from asb_core.audit import chain as audit
 from asb_core.audit.models import AuditChainHead, AuditEvent
 from asb_core.escalation.models import EscalationFlag
-from asb_core.incidents import diary
+from asb_core.incidents import service as diary
 from asb_core.tables import CaseEvent, EscalationState, Incident, Target
 from tests.integration.casework_helpers import actor_for, ago, new_case
 
