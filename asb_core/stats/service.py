@@ -1,28 +1,15 @@
 """Countywide statistics with small-number suppression: no identity, ever.
 
 Every figure is a count of cases, incidents, flags, Case Review applications or targets; nothing
-here reads parties or diary text. Each table is protected before it leaves this module:
-
-- primary suppression: a count from 1 to 4 is shown as the range "1-4" (zeros are shown: a zero
-  says nobody in that cell, which identifies no one, and many zeros are structural, e.g. a
-  category outside its NSIR type);
-- secondary suppression: totals are computed from the true counts, so in every line of a table
-  (a row with its row total, a column with its column total, the totals with the grand total) a
-  single hidden cell could be recovered by subtraction. A line with exactly one hidden member,
-  or whose hidden "1-4" cell its visible total pins to one value, has one more member hidden
-  ("*"): its smallest non-zero interior cell, else its total. Then the whole table is attacked
-  exactly as an attacker would (`disclosed`: rows, columns and totals together, knowing a "1-4"
-  cell lies in 1..4 and a "*" cell is >= 0), and while any hidden small count is pinned another
-  cell in one of its lines is hidden.
-
-`protect` is pure and unit-tested; the SQL aggregates live in `compute`.
+here reads parties or diary text. Each table is aggregated in the database (one query per table,
+below) and protected (`asb_core.stats.suppression`) before it leaves this module.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -32,227 +19,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from asb_core import access
 from asb_core.actor import Actor
 from asb_core.errors import ValidationFailed
+from asb_core.stats.suppression import PRIMARY, SECONDARY, Table
 
 LONDON = ZoneInfo("Europe/London")
 LEVELS = ("standard", "medium", "high")
 NSIR = ("personal", "nuisance", "environmental")
 REVIEW_OUTCOMES = ("undecided", "threshold_met", "threshold_not_met")
 TARGET_OUTCOMES = ("met_on_time", "late_or_breached")
-PRIMARY = "1-4"
-SECONDARY = "*"
-SMALL = range(1, 5)
-
-
-# --- suppression ---------------------------------------------------------------------------
-
-
-def _line_needs_help(members: list[int], total: int, values: list[int], hidden: list[str | None]
-                     ) -> bool:
-    """`members` index into values/hidden; `total` is the index of the line's total."""
-    hidden_members = [k for k in [*members, total] if hidden[k]]
-    if not hidden_members:
-        return False
-    if len(hidden_members) == 1:
-        return True
-    if hidden[total]:
-        return False  # the line's sum is itself unknown: nothing to subtract from
-    hidden_sum = values[total] - sum(values[k] for k in members if not hidden[k])
-    inner = [k for k in members if hidden[k]]
-    for k in inner:
-        if hidden[k] != "p":
-            continue
-        others = [o for o in inner if o != k]
-        upper_others = sum(4 if hidden[o] == "p" else hidden_sum for o in others)
-        lower_others = sum(1 if hidden[o] == "p" else 0 for o in others)
-        lo = max(1, hidden_sum - upper_others)
-        hi = min(4, hidden_sum - lower_others)
-        if lo >= hi:
-            return True
-    return False
-
-
-def _complement(members: list[int], total: int, values: list[int], hidden: list[str | None]
-                ) -> int | None:
-    open_inner = [k for k in members if not hidden[k]]
-    for pool in ([k for k in open_inner if values[k] > 0], [k for k in open_inner]):
-        if pool:
-            return min(pool, key=lambda k: (values[k], k))
-    return None if hidden[total] else total
-
-
-def disclosed(values: list[int], hidden: list[str | None], nr: int, nc: int,
-              row_totals: bool = True) -> list[int]:
-    """Hidden small counts an attacker can pin to one value, exactly.
-
-    The cells of a table with its margins are an (nr+1) x (nc+1) grid in which, with the totals
-    negated, every row and every column sums to zero: a circulation. Another table consistent
-    with everything shown differs from the true one by circulations through hidden cells only,
-    and one exists that moves a given cell exactly when a cycle of hidden cells through it can
-    shift by one, each cell staying within what the attacker knows (a "1-4" cell in 1..4, a "*"
-    cell >= 0). So a cell is pinned when no such cycle exists, which a graph search decides.
-    (The constraint matrix is totally unimodular, so no fractional or longer reasoning does
-    better.) Without row totals the rows are unconstrained: their totals act as free cells.
-    """
-    inf = float("inf")
-    rt0, ct0 = nr * nc, nr * nc + nr
-    grand = ct0 + nc
-
-    def flat(i: int, j: int) -> int | None:
-        if i < nr and j < nc:
-            return i * nc + j
-        if i < nr:
-            return rt0 + i
-        if j < nc:
-            return ct0 + j
-        return grand
-
-    cells: dict[tuple[int, int], tuple[int, float, float, int]] = {}
-    for i in range(nr + 1):
-        for j in range(nc + 1):
-            k = flat(i, j)
-            sign = 1 if (i < nr) == (j < nc) else -1
-            if j == nc and i < nr and not row_totals:
-                cells[(i, j)] = (sign, values[k], 0, inf)
-            elif hidden[k]:
-                lo, hi = (1, 4) if hidden[k] == "p" else (0, inf)
-                cells[(i, j)] = (sign, values[k], lo, hi)
-
-    def can(cell: tuple[int, float, float, int], up_in_grid: bool) -> bool:
-        sign, v, lo, hi = cell
-        step = sign if up_in_grid else -sign
-        return lo <= v + step <= hi
-
-    adj: dict[str, list[str]] = {}
-    for (i, j), cell in cells.items():
-        if can(cell, True):
-            adj.setdefault(f"R{i}", []).append(f"C{j}")
-        if can(cell, False):
-            adj.setdefault(f"C{j}", []).append(f"R{i}")
-
-    def path(start: str, goal: str, skip: tuple[str, str]) -> bool:
-        """A directed path avoiding the cell itself (the one edge between its row and column)."""
-        seen, todo = {start}, [start]
-        while todo:
-            node = todo.pop()
-            if node == goal:
-                return True
-            for nxt in adj.get(node, ()):
-                if nxt not in seen and {node, nxt} != set(skip):
-                    seen.add(nxt)
-                    todo.append(nxt)
-        return False
-
-    pinned = []
-    for (i, j), cell in cells.items():
-        k = flat(i, j)
-        free = j == nc and i < nr and not row_totals
-        if k is None or free or not hidden[k] or values[k] not in SMALL:
-            continue
-        edge = (f"R{i}", f"C{j}")
-        up = can(cell, True) and path(f"C{j}", f"R{i}", edge)
-        down = can(cell, False) and path(f"R{i}", f"C{j}", edge)
-        if not up and not down:
-            pinned.append(k)
-    return pinned
-
-
-def protect(values: list[int], lines: list[tuple[list[int], int]], nr: int, nc: int,
-            row_totals: bool = True) -> list[str | None]:
-    """Which cells to hide: "p" (primary, 1..4), "s" (secondary) or None, for a flat list of
-    cells (interior and totals) and the additive lines between them (members, total index).
-
-    Fast single-line fixes first, then the exact audit (`disclosed`) over the whole table: while
-    it pins any hidden small count to one value, one more cell in a line through that cell is
-    hidden, or when there is none left to hide, the "1-4" ranges around it become "*"."""
-    hidden: list[str | None] = ["p" if v in SMALL else None for v in values]
-    if not row_totals:  # not shown at all
-        hidden[nr * nc:nr * nc + nr] = [None] * nr
-    for _ in range(2 * len(values) + 1):
-        changed = True
-        while changed:
-            changed = False
-            for members, total in lines:
-                while _line_needs_help(members, total, values, hidden):
-                    pick = _complement(members, total, values, hidden)
-                    if pick is None:
-                        break
-                    hidden[pick] = "s"
-                    changed = True
-        pinned = disclosed(values, hidden, nr, nc, row_totals)
-        if not pinned:
-            break
-        k = pinned[0]
-        through = [(m, t) for m, t in lines if k in m or k == t]
-        for members, total in sorted(through, key=lambda mt: sum(
-                1 for x in [*mt[0], mt[1]] if hidden[x])):
-            pick = _complement(members, total, values, hidden)
-            if pick is not None:
-                hidden[pick] = "s"
-                break
-        else:
-            # Everything around it is hidden already, and the "1-4" labels themselves give it
-            # away (four 1s under a total of "1-4"): withhold the range too.
-            upgraded = [x for m, t in through for x in [*m, t] if hidden[x] == "p"]
-            if not upgraded:
-                break
-            for x in upgraded:
-                hidden[x] = "s"
-    return hidden
-
-
-@dataclass
-class Table:
-    """A table of true counts; `render` gives the protected view."""
-
-    title: str
-    rows: list[str]
-    columns: list[str]
-    cells: dict[tuple[str, str], int] = field(default_factory=dict)
-    row_totals: bool = True
-
-    def add(self, row: str, column: str, n: int) -> None:
-        self.cells[(row, column)] = self.cells.get((row, column), 0) + int(n)
-
-    def grid(self) -> tuple[list[int], list[tuple[list[int], int]]]:
-        """Flat values: interior row-major, then row totals, then column totals, then grand."""
-        nr, nc = len(self.rows), len(self.columns)
-        values = [self.cells.get((r, c), 0) for r in self.rows for c in self.columns]
-        row_tot = [sum(values[i * nc:(i + 1) * nc]) for i in range(nr)]
-        col_tot = [sum(values[i * nc + j] for i in range(nr)) for j in range(nc)]
-        grand = sum(values)
-        rt0 = nr * nc
-        ct0 = rt0 + nr
-        g = ct0 + nc
-        values = values + row_tot + col_tot + [grand]
-        lines: list[tuple[list[int], int]] = []
-        for j in range(nc):
-            lines.append(([i * nc + j for i in range(nr)], ct0 + j))
-        lines.append(([ct0 + j for j in range(nc)], g))
-        if self.row_totals:
-            for i in range(nr):
-                lines.append(([i * nc + j for j in range(nc)], rt0 + i))
-            lines.append(([rt0 + i for i in range(nr)], g))
-        return values, lines
-
-    def render(self) -> dict:
-        nr, nc = len(self.rows), len(self.columns)
-        values, lines = self.grid()
-        hidden = protect(values, lines, nr, nc, self.row_totals)
-
-        def show(k: int) -> int | str:
-            return {"p": PRIMARY, "s": SECONDARY}.get(hidden[k], values[k])  # type: ignore[arg-type]
-
-        out = {
-            "title": self.title,
-            "rows": list(self.rows),
-            "columns": list(self.columns),
-            "cells": [[show(i * nc + j) for j in range(nc)] for i in range(nr)],
-            "column_totals": [show(nr * nc + nr + j) for j in range(nc)],
-            "total": show(len(values) - 1),
-        }
-        if self.row_totals:
-            out["row_totals"] = [show(nr * nc + i) for i in range(nr)]
-        return out
 
 
 # --- queries -------------------------------------------------------------------------------
@@ -331,9 +104,8 @@ async def _rows(session: AsyncSession, sql: str, p: Period, **extra) -> list:
     return list((await session.execute(text(sql), {**p.params, **extra})).all())
 
 
-async def compute(session: AsyncSession, p: Period, now: datetime | None = None) -> dict:
-    """Every table, protected. Pure aggregates: no row-level data leaves the database."""
-    now = now or datetime.now(UTC)
+async def _cases_tables(session: AsyncSession, p: Period) -> tuple[Table, Table]:
+    """Cases opened, by month and by area, against their current risk level."""
     cases = await _rows(session, f"""
         SELECT {_month('c.opened_at')} AS month, c.area, c.risk_level, count(*) AS n
         FROM cases c WHERE {_in_period('c.opened_at')}
@@ -345,7 +117,10 @@ async def compute(session: AsyncSession, p: Period, now: datetime | None = None)
     for r in cases:
         by_month.add(r.month, r.risk_level, r.n)
         by_area.add(r.area, r.risk_level, r.n)
+    return by_month, by_area
 
+
+async def _incidents_table(session: AsyncSession, p: Period) -> Table:
     incidents = await _rows(session, f"""
         SELECT i.category, i.nsir_type, count(*) AS n
         FROM incidents i JOIN cases c ON c.id = i.case_id
@@ -357,7 +132,10 @@ async def compute(session: AsyncSession, p: Period, now: datetime | None = None)
     )
     for r in incidents:
         by_category.add(r.category, r.nsir_type, r.n)
+    return by_category
 
+
+async def _open_flags_table(session: AsyncSession, p: Period) -> Table:
     flags = await _rows(session, f"""
         SELECT f.rule_id, count(*) AS n
         FROM escalation_flags f JOIN cases c ON c.id = f.case_id
@@ -367,7 +145,10 @@ async def compute(session: AsyncSession, p: Period, now: datetime | None = None)
                        ["open"], row_totals=False)
     for r in flags:
         open_flags.add(r.rule_id, "open", r.n)
+    return open_flags
 
+
+async def _case_reviews_table(session: AsyncSession, p: Period) -> Table:
     reviews = await _rows(session, f"""
         SELECT {_month('v.applied_at')} AS month,
                CASE WHEN v.threshold_met IS NULL THEN 'undecided'
@@ -382,7 +163,10 @@ async def compute(session: AsyncSession, p: Period, now: datetime | None = None)
                          list(REVIEW_OUTCOMES))
     for r in reviews:
         case_reviews.add(r.month, r.outcome, r.n)
+    return case_reviews
 
+
+async def _target_performance_table(session: AsyncSession, p: Period, now: datetime) -> Table:
     # A target counts once it has an outcome: met, or past its due time unmet.
     targets = await _rows(session, f"""
         SELECT a.slug AS agency, COALESCE(t.level, c.risk_level) AS level,
@@ -400,29 +184,48 @@ async def compute(session: AsyncSession, p: Period, now: datetime | None = None)
                         [f"{a} / {lv}" for a, lv in pairs], list(TARGET_OUTCOMES))
     for r in targets:
         performance.add(f"{r.agency} / {r.level}", r.outcome, r.n)
+    return performance
+
+
+def _with_share_met_on_time(performance: Table) -> dict:
+    """The protected performance table with each row's share met on time, where its cells and
+    total are shown (a share computed from hidden counts would give them away)."""
     perf = performance.render()
     perf["share_met_on_time"] = [
         round(cells[0] / total, 3) if isinstance(cells[0], int) and isinstance(total, int)
         and isinstance(cells[1], int) and total > 0 else None
         for cells, total in zip(perf["cells"], perf["row_totals"], strict=True)
     ]
+    return perf
 
+
+SUPPRESSION = {
+    "primary": PRIMARY,
+    "secondary": SECONDARY,
+    "rule": "counts of 1 to 4 are shown as '1-4'; '*' marks a count withheld so that "
+            "a '1-4' cell cannot be recovered from the totals",
+}
+
+
+async def compute(session: AsyncSession, p: Period, now: datetime | None = None) -> dict:
+    """Every table, protected. Pure aggregates: no row-level data leaves the database."""
+    now = now or datetime.now(UTC)
+    by_month, by_area = await _cases_tables(session, p)
+    by_category = await _incidents_table(session, p)
+    open_flags = await _open_flags_table(session, p)
+    case_reviews = await _case_reviews_table(session, p)
+    performance = await _target_performance_table(session, p, now)
     return {
         "generated_at": now.astimezone(UTC).isoformat().replace("+00:00", "Z"),
         "period": {"from": _day(p.start), "to": _day(p.end, -1), "area": p.area},
-        "suppression": {
-            "primary": PRIMARY,
-            "secondary": SECONDARY,
-            "rule": "counts of 1 to 4 are shown as '1-4'; '*' marks a count withheld so that "
-                    "a '1-4' cell cannot be recovered from the totals",
-        },
+        "suppression": dict(SUPPRESSION),
         "tables": {
             "cases_by_month_level": by_month.render(),
             "cases_by_area_level": by_area.render(),
             "incidents_by_category_nsir": by_category.render(),
             "open_flags_by_rule": open_flags.render(),
             "case_reviews_by_month": case_reviews.render(),
-            "target_performance": perf,
+            "target_performance": _with_share_met_on_time(performance),
         },
     }
 
