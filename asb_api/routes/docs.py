@@ -83,79 +83,126 @@ def _schema_label(schema: dict | None) -> str:
     return _e(f"{kind} ({fmt})" if fmt else kind)
 
 
-@lru_cache(maxsize=1)
-def render_docs() -> str:
-    doc = spec()
-    info = doc.get("info", {})
-    out = [
+_METHODS = ("get", "post", "put", "patch", "delete")
+_STYLE = (
+    "body{font:15px/1.5 system-ui,sans-serif;max-width:70em;margin:2em auto;padding:0 1em}"
+    "code,pre{background:#f4f4f4;padding:0 .2em}table{border-collapse:collapse;margin:.5em 0}"
+    "td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}"
+    ".op{border-left:4px solid #36c;padding-left:1em;margin:1.5em 0}.m{font-weight:bold;"
+    "text-transform:uppercase}"
+)
+
+
+def _operations(doc: dict) -> list[tuple[str, str, dict, dict]]:
+    """(path, method, operation, path item) for every operation, in the contract's order."""
+    return [
+        (path, method, op, item)
+        for path, item in doc.get("paths", {}).items()
+        for method, op in item.items()
+        if method in _METHODS
+    ]
+
+
+def _head(info: dict) -> list[str]:
+    return [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
         f"<title>{_e(info.get('title', 'API'))}</title><style>",
-        "body{font:15px/1.5 system-ui,sans-serif;max-width:70em;margin:2em auto;padding:0 1em}"
-        "code,pre{background:#f4f4f4;padding:0 .2em}table{border-collapse:collapse;margin:.5em 0}"
-        "td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}"
-        ".op{border-left:4px solid #36c;padding-left:1em;margin:1.5em 0}.m{font-weight:bold;"
-        "text-transform:uppercase}",
+        _STYLE,
         "</style></head><body>",
         f"<h1>{_e(info.get('title', 'API'))} <small>{_e(info.get('version', ''))}</small></h1>",
         _md(info.get("description", "")),
         "<p>Contract: <a href='/openapi.yaml'>/openapi.yaml</a>.</p>",
-        "<h2>Operations</h2><ul>",
     ]
-    for path, item in doc.get("paths", {}).items():
-        for method, op in item.items():
-            if method in {"get", "post", "put", "patch", "delete"}:
-                out.append(
-                    f"<li><a href='#{_e(op.get('operationId', ''))}'><code>"
-                    f"{_e(method.upper())} {_e(path)}</code></a> {_e(op.get('summary', ''))}</li>"
-                )
+
+
+def _index(operations: list[tuple[str, str, dict, dict]]) -> list[str]:
+    out = ["<h2>Operations</h2><ul>"]
+    for path, method, op, _item in operations:
+        out.append(
+            f"<li><a href='#{_e(op.get('operationId', ''))}'><code>"
+            f"{_e(method.upper())} {_e(path)}</code></a> {_e(op.get('summary', ''))}</li>"
+        )
     out.append("</ul>")
-    for path, item in doc.get("paths", {}).items():
-        for method, op in item.items():
-            if method not in {"get", "post", "put", "patch", "delete"}:
-                continue
-            out.append(f"<div class='op' id='{_e(op.get('operationId', ''))}'>")
-            out.append(f"<h3><span class='m'>{_e(method)}</span> <code>{_e(path)}</code></h3>")
-            out.append(f"<p><strong>{_e(op.get('summary', ''))}</strong></p>")
-            if op.get("description"):
-                out.append(_md(op["description"]))
-            params = list(item.get("parameters", [])) + list(op.get("parameters", []))
-            if params:
-                out.append("<table><tr><th>parameter</th><th>in</th><th>type</th><th>about</th></tr>")
-                for p in params:
-                    p = _resolve(doc, p)
-                    out.append(
-                        f"<tr><td><code>{_e(p.get('name'))}</code>"
-                        f"{' (required)' if p.get('required') else ''}</td>"
-                        f"<td>{_e(p.get('in'))}</td><td>{_schema_label(p.get('schema'))}</td>"
-                        f"<td>{_md(p.get('description', ''))}</td></tr>"
-                    )
-                out.append("</table>")
-            body = _resolve(doc, op.get("requestBody") or {})
-            for media, content in (body.get("content") or {}).items():
-                out.append(f"<p>Body ({_e(media)}): {_schema_label(content.get('schema'))}</p>")
-            out.append("<table><tr><th>status</th><th>meaning</th></tr>")
-            for status, resp in (op.get("responses") or {}).items():
-                resp = _resolve(doc, resp)
-                about = _md(resp.get("description", ""))
-                out.append(f"<tr><td>{_e(status)}</td><td>{about}</td></tr>")
-            out.append("</table></div>")
+    return out
+
+
+def _parameters(doc: dict, params: list) -> list[str]:
+    if not params:
+        return []
+    out = ["<table><tr><th>parameter</th><th>in</th><th>type</th><th>about</th></tr>"]
+    for p in params:
+        p = _resolve(doc, p)
+        out.append(
+            f"<tr><td><code>{_e(p.get('name'))}</code>"
+            f"{' (required)' if p.get('required') else ''}</td>"
+            f"<td>{_e(p.get('in'))}</td><td>{_schema_label(p.get('schema'))}</td>"
+            f"<td>{_md(p.get('description', ''))}</td></tr>"
+        )
+    out.append("</table>")
+    return out
+
+
+def _request_body(doc: dict, op: dict) -> list[str]:
+    body = _resolve(doc, op.get("requestBody") or {})
+    return [
+        f"<p>Body ({_e(media)}): {_schema_label(content.get('schema'))}</p>"
+        for media, content in (body.get("content") or {}).items()
+    ]
+
+
+def _responses(doc: dict, op: dict) -> list[str]:
+    out = ["<table><tr><th>status</th><th>meaning</th></tr>"]
+    for status, resp in (op.get("responses") or {}).items():
+        about = _md(_resolve(doc, resp).get("description", ""))
+        out.append(f"<tr><td>{_e(status)}</td><td>{about}</td></tr>")
+    out.append("</table>")
+    return out
+
+
+def _operation(doc: dict, path: str, method: str, op: dict, item: dict) -> list[str]:
+    out = [
+        f"<div class='op' id='{_e(op.get('operationId', ''))}'>",
+        f"<h3><span class='m'>{_e(method)}</span> <code>{_e(path)}</code></h3>",
+        f"<p><strong>{_e(op.get('summary', ''))}</strong></p>",
+    ]
+    if op.get("description"):
+        out.append(_md(op["description"]))
+    out += _parameters(doc, list(item.get("parameters", [])) + list(op.get("parameters", [])))
+    out += _request_body(doc, op)
+    out += _responses(doc, op)
+    out.append("</div>")
+    return out
+
+
+def _schema(name: str, schema: dict) -> list[str]:
+    out = [f"<h3 id='schema-{_e(name)}'>{_e(name)}</h3>"]
+    if schema.get("description"):
+        out.append(_md(schema["description"]))
+    props = schema.get("properties") or {}
+    if not props:
+        out.append(f"<pre>{_e(json.dumps(schema, indent=1)[:2000])}</pre>")
+        return out
+    required = set(schema.get("required") or [])
+    out.append("<table><tr><th>field</th><th>type</th><th>about</th></tr>")
+    for field, sub in props.items():
+        out.append(
+            f"<tr><td><code>{_e(field)}</code>{' *' if field in required else ''}</td>"
+            f"<td>{_schema_label(sub)}</td><td>{_md(sub.get('description', ''))}</td></tr>"
+        )
+    out.append("</table>")
+    return out
+
+
+@lru_cache(maxsize=1)
+def render_docs() -> str:
+    doc = spec()
+    operations = _operations(doc)
+    out = _head(doc.get("info", {})) + _index(operations)
+    for path, method, op, item in operations:
+        out += _operation(doc, path, method, op, item)
     out.append("<h2>Schemas</h2>")
     for name, schema in (doc.get("components", {}).get("schemas") or {}).items():
-        out.append(f"<h3 id='schema-{_e(name)}'>{_e(name)}</h3>")
-        if schema.get("description"):
-            out.append(_md(schema["description"]))
-        props = schema.get("properties") or {}
-        required = set(schema.get("required") or [])
-        if props:
-            out.append("<table><tr><th>field</th><th>type</th><th>about</th></tr>")
-            for field, sub in props.items():
-                out.append(
-                    f"<tr><td><code>{_e(field)}</code>{' *' if field in required else ''}</td>"
-                    f"<td>{_schema_label(sub)}</td><td>{_md(sub.get('description', ''))}</td></tr>"
-                )
-            out.append("</table>")
-        else:
-            out.append(f"<pre>{_e(json.dumps(schema, indent=1)[:2000])}</pre>")
+        out += _schema(name, schema)
     out.append("</body></html>")
     return "".join(out)
 
