@@ -19,7 +19,6 @@ from harm_model.escalation import (
     Incident,
     assessment_flags,
     empty_state,
-    evaluate_history,
     flags,
     fold,
 )
@@ -74,7 +73,6 @@ __all__ = [
     "case_review_application_targets",
     "due_at",
     "empty_state",
-    "evaluate_history",
     "flags",
     "fold",
     "get_policy",

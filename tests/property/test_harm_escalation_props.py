@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import harm_model
-from harm_model import CATEGORIES, CaseState, Incident, empty_state, evaluate_history, flags, fold
+from harm_model import CATEGORIES, CaseState, Incident, empty_state, flags, fold
 from harm_model.policies.fenland_v1 import POLICY as V1
+from tests.oracles.escalation_history import evaluate_history
 
 settings.register_profile("harm", deadline=None)
 settings.load_profile("harm")

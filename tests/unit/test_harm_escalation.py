@@ -18,10 +18,10 @@ from harm_model import (
     assess,
     assessment_flags,
     empty_state,
-    evaluate_history,
     flags,
     fold,
 )
+from tests.oracles.escalation_history import evaluate_history
 
 T0 = datetime(2025, 1, 6, 12, 0, tzinfo=UTC)
 DAY = timedelta(days=1)

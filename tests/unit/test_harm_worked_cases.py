@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from harm_model import Incident, Level, assess, evaluate_history, flags, fold, get_policy
+from harm_model import Incident, Level, assess, flags, fold, get_policy
 from harm_model.escalation import empty_state
+from tests.oracles.escalation_history import evaluate_history
 
 POLICY = get_policy()
 
