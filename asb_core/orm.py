@@ -1,11 +1,12 @@
-"""Declarative base, naming convention and shared column helpers."""
+"""Declarative base, naming convention and the column and constraint helpers the models share."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import DateTime, MetaData, func
+from sqlalchemy import BigInteger, CheckConstraint, DateTime, ForeignKey, Identity, MetaData, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -31,5 +32,30 @@ def uuid_pk() -> Mapped[uuid.UUID]:
     return mapped_column(primary_key=True, default=uuid.uuid4)
 
 
+def identity_pk() -> Mapped[int]:
+    """A bigint primary key the database numbers in insert order (GENERATED ALWAYS)."""
+    return mapped_column(BigInteger, Identity(always=True), primary_key=True)
+
+
 def created_at_column() -> Mapped[datetime]:
     return mapped_column(default=utcnow, server_default=func.now())
+
+
+def case_fk(**kw: Any) -> Mapped[Any]:
+    """The case a row belongs to; the row goes with the case."""
+    return mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), **kw)
+
+
+def agency_fk(**kw: Any) -> Mapped[Any]:
+    """An agency; nullable exactly when the annotation says `uuid.UUID | None`."""
+    return mapped_column(ForeignKey("agencies.id"), **kw)
+
+
+def sql_in(column: str, values: tuple[str, ...]) -> str:
+    """`column IN ('a', 'b')`, for check constraints."""
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+def one_of(column: str, values: tuple[str, ...]) -> CheckConstraint:
+    """A check constraint, named after `column`, that it holds one of `values`."""
+    return CheckConstraint(sql_in(column, values), name=column)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ARRAY, CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import ARRAY, CheckConstraint, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from asb_core.orm import Base, created_at_column, uuid_pk
+from asb_core.orm import Base, agency_fk, created_at_column, one_of, sql_in, uuid_pk
 
 AGENCY_KINDS = ("police", "council", "housing_provider", "victim_service", "health", "other")
 ROLES = (
@@ -21,15 +21,14 @@ ROLES = (
     "admin",
 )
 
-
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+# The incidents and webhooks models still import the check-constraint helper from here.
+_in = sql_in
 
 
 class Agency(Base):
     __tablename__ = "agencies"
     __table_args__ = (
-        CheckConstraint(_in("kind", AGENCY_KINDS), name="kind"),
+        one_of("kind", AGENCY_KINDS),
         CheckConstraint("slug ~ '^[a-z0-9][a-z0-9-]{1,62}$'", name="slug_format"),
     )
 
@@ -52,10 +51,10 @@ class Principal(Base):
     """
 
     __tablename__ = "principals"
-    __table_args__ = (CheckConstraint(_in("role", ROLES), name="role"),)
+    __table_args__ = (one_of("role", ROLES),)
 
     id: Mapped[uuid.UUID] = uuid_pk()
-    agency_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agencies.id"), index=True)
+    agency_id: Mapped[uuid.UUID] = agency_fk(index=True)
     role: Mapped[str] = mapped_column(String(32))
     key_prefix: Mapped[str] = mapped_column(String(16))
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)

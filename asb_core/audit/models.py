@@ -12,21 +12,11 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import (
-    ARRAY,
-    BigInteger,
-    ForeignKey,
-    Identity,
-    Index,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-)
+from sqlalchemy import ARRAY, BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from asb_core.orm import Base
+from asb_core.orm import Base, identity_pk
 
 
 class AuditEvent(Base):
@@ -36,7 +26,7 @@ class AuditEvent(Base):
         Index("ix_audit_events_agency_seq", "agency", "seq"),
     )
 
-    seq: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
+    seq: Mapped[int] = identity_pk()
     chain: Mapped[str] = mapped_column(String(64))
     chain_seq: Mapped[int] = mapped_column(Integer)
     at: Mapped[datetime] = mapped_column()

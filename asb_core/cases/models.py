@@ -13,16 +13,7 @@ import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import (
-    BigInteger,
-    CheckConstraint,
-    ForeignKey,
-    Identity,
-    Index,
-    Integer,
-    String,
-    Text,
-)
+from sqlalchemy import Index, Integer, String, Text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -30,8 +21,8 @@ if TYPE_CHECKING:
     from asb_core.escalation.models import EscalationFlag
     from asb_core.sharing.models import Membership
 
-from asb_core.agencies.models import Agency, _in
-from asb_core.orm import Base, utcnow, uuid_pk
+from asb_core.agencies.models import Agency
+from asb_core.orm import Base, agency_fk, case_fk, identity_pk, one_of, utcnow, uuid_pk
 
 LEVELS = ("standard", "medium", "high")
 CASE_STATUSES = ("open", "active", "review", "closed")
@@ -40,8 +31,8 @@ CASE_STATUSES = ("open", "active", "review", "closed")
 class Case(Base):
     __tablename__ = "cases"
     __table_args__ = (
-        CheckConstraint(_in("status", CASE_STATUSES), name="status"),
-        CheckConstraint(_in("risk_level", LEVELS), name="risk_level"),
+        one_of("status", CASE_STATUSES),
+        one_of("risk_level", LEVELS),
         Index("ix_cases_opened_at_id", "opened_at", "id"),
         # The case list filtered by level (migration 0005, measured by bench/queries.py).
         Index("ix_cases_risk_level_opened_at_id", "risk_level", "opened_at", "id"),
@@ -53,8 +44,8 @@ class Case(Base):
     area: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16))
     risk_level: Mapped[str] = mapped_column(String(16))
-    lead_agency_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agencies.id"))
-    created_by_agency_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agencies.id"))
+    lead_agency_id: Mapped[uuid.UUID] = agency_fk()
+    created_by_agency_id: Mapped[uuid.UUID] = agency_fk()
     created_by_principal_id: Mapped[uuid.UUID | None] = mapped_column()
     summary: Mapped[str | None] = mapped_column(Text)
     outcome: Mapped[str | None] = mapped_column(Text)
@@ -98,9 +89,7 @@ class EscalationState(Base):
 
     __tablename__ = "case_escalation_states"
 
-    case_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
-    )
+    case_id: Mapped[uuid.UUID] = case_fk(primary_key=True)
     policy_version: Mapped[str] = mapped_column(String(64))
     state: Mapped[dict] = mapped_column(JSONB)
     incidents: Mapped[int] = mapped_column(Integer, default=0)
@@ -122,8 +111,8 @@ class CaseEvent(Base):
     __tablename__ = "case_events"
     __table_args__ = (Index("ix_case_events_case_id_at_seq", "case_id", "at", "seq"),)
 
-    seq: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
-    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    seq: Mapped[int] = identity_pk()
+    case_id: Mapped[uuid.UUID] = case_fk()
     at: Mapped[datetime] = mapped_column()
     kind: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[uuid.UUID | None] = mapped_column()

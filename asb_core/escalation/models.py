@@ -6,19 +6,10 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import (
-    ARRAY,
-    CheckConstraint,
-    ForeignKey,
-    Index,
-    String,
-    Text,
-    text,
-)
+from sqlalchemy import ARRAY, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from asb_core.agencies.models import _in
-from asb_core.orm import Base, uuid_pk
+from asb_core.orm import Base, case_fk, one_of, uuid_pk
 
 FLAG_SOURCES = ("assessment", "incidents")
 
@@ -26,7 +17,7 @@ FLAG_SOURCES = ("assessment", "incidents")
 class EscalationFlag(Base):
     __tablename__ = "escalation_flags"
     __table_args__ = (
-        CheckConstraint(_in("source", FLAG_SOURCES), name="source"),
+        one_of("source", FLAG_SOURCES),
         # At most one open flag per rule and case: raising is "insert if not already open".
         Index(
             "uq_escalation_flags_open_rule",
@@ -39,7 +30,7 @@ class EscalationFlag(Base):
     )
 
     id: Mapped[uuid.UUID] = uuid_pk()
-    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    case_id: Mapped[uuid.UUID] = case_fk()
     rule_id: Mapped[str] = mapped_column(String(32))
     source: Mapped[str] = mapped_column(String(16))
     evidence: Mapped[list[str]] = mapped_column(ARRAY(Text), default=list)

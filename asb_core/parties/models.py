@@ -10,11 +10,10 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text
+from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from asb_core.agencies.models import _in
-from asb_core.orm import Base, utcnow, uuid_pk
+from asb_core.orm import Base, agency_fk, case_fk, one_of, utcnow, uuid_pk
 
 PARTY_ROLES = ("victim", "complainant", "alleged_perpetrator", "witness")
 CONSENT_STATES = ("given", "refused", "not_asked")
@@ -24,20 +23,20 @@ RESTRICTED_FIELDS = ("name", "phone", "email", "address", "date_of_birth")
 class Party(Base):
     __tablename__ = "parties"
     __table_args__ = (
-        CheckConstraint(_in("role", PARTY_ROLES), name="role"),
-        CheckConstraint(_in("consent_state", CONSENT_STATES), name="consent_state"),
+        one_of("role", PARTY_ROLES),
+        one_of("consent_state", CONSENT_STATES),
         Index("ix_parties_case_id", "case_id"),
     )
 
     id: Mapped[uuid.UUID] = uuid_pk()
-    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    case_id: Mapped[uuid.UUID] = case_fk()
     role: Mapped[str] = mapped_column(String(32))
     display_name: Mapped[str] = mapped_column(Text)
     description: Mapped[str | None] = mapped_column(Text)
     consent_state: Mapped[str] = mapped_column(String(16), default="not_asked")
     consent_recorded_at: Mapped[datetime | None] = mapped_column()
     consent_legal_basis: Mapped[str | None] = mapped_column(Text)
-    created_by_agency_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("agencies.id"))
+    created_by_agency_id: Mapped[uuid.UUID | None] = agency_fk()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

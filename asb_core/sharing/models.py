@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from asb_core.agencies.models import Agency, _in
-from asb_core.orm import Base, utcnow, uuid_pk
+from asb_core.agencies.models import Agency
+from asb_core.orm import Base, agency_fk, case_fk, one_of, utcnow, uuid_pk
 
 CONSENT_BASES = ("consent", "legal_basis")
 
@@ -20,15 +20,15 @@ class Membership(Base):
     __tablename__ = "case_members"
     __table_args__ = (
         UniqueConstraint("agency_id", "case_id", name="uq_case_members_agency_id"),
-        CheckConstraint(_in("consent_basis", CONSENT_BASES), name="consent_basis"),
+        one_of("consent_basis", CONSENT_BASES),
         Index("ix_case_members_case_id", "case_id"),
     )
 
     id: Mapped[uuid.UUID] = uuid_pk()
-    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
-    agency_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agencies.id"))
+    case_id: Mapped[uuid.UUID] = case_fk()
+    agency_id: Mapped[uuid.UUID] = agency_fk()
     since: Mapped[datetime] = mapped_column(default=utcnow)
-    invited_by_agency_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("agencies.id"))
+    invited_by_agency_id: Mapped[uuid.UUID | None] = agency_fk()
     consent_basis: Mapped[str] = mapped_column(String(16))
     legal_basis: Mapped[str | None] = mapped_column(Text)
 

@@ -9,19 +9,11 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import (
-    Boolean,
-    CheckConstraint,
-    ForeignKey,
-    Index,
-    String,
-    Text,
-    text,
-)
+from sqlalchemy import Boolean, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from asb_core.agencies.models import Agency, _in
-from asb_core.orm import Base, utcnow, uuid_pk
+from asb_core.agencies.models import Agency
+from asb_core.orm import Base, agency_fk, case_fk, one_of, utcnow, uuid_pk
 
 TARGET_STATES = ("due", "met", "breached")
 LEVEL_TARGET_KINDS = ("first_contact", "multi_agency", "victim_update", "case_review")
@@ -38,8 +30,8 @@ TARGET_KINDS = LEVEL_TARGET_KINDS + FOLLOW_UP_TARGET_KINDS
 class Target(Base):
     __tablename__ = "targets"
     __table_args__ = (
-        CheckConstraint(_in("state", TARGET_STATES), name="state"),
-        CheckConstraint(_in("kind", TARGET_KINDS), name="kind"),
+        one_of("state", TARGET_STATES),
+        one_of("kind", TARGET_KINDS),
         # Work queues and the breach sweep read open targets in due order.
         Index(
             "ix_targets_open_due_at",
@@ -57,7 +49,7 @@ class Target(Base):
     )
 
     id: Mapped[uuid.UUID] = uuid_pk()
-    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    case_id: Mapped[uuid.UUID] = case_fk()
     kind: Mapped[str] = mapped_column(String(32))
     level: Mapped[str | None] = mapped_column(String(16))
     recurring: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -65,7 +57,7 @@ class Target(Base):
     due_at: Mapped[datetime] = mapped_column()
     state: Mapped[str] = mapped_column(String(16), default="due")
     met_at: Mapped[datetime | None] = mapped_column()
-    met_by_agency_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("agencies.id"))
+    met_by_agency_id: Mapped[uuid.UUID | None] = agency_fk()
     late_reason: Mapped[str | None] = mapped_column(Text)
     closed_at: Mapped[datetime | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -6,18 +6,11 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import (
-    Boolean,
-    CheckConstraint,
-    ForeignKey,
-    Index,
-    String,
-    Text,
-)
+from sqlalchemy import Boolean, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from asb_core.agencies.models import Agency, _in
-from asb_core.orm import Base, utcnow, uuid_pk
+from asb_core.agencies.models import Agency
+from asb_core.orm import Base, agency_fk, case_fk, one_of, utcnow, uuid_pk
 
 UPDATE_KINDS = ("update", "action", "victim_update")
 
@@ -25,16 +18,16 @@ UPDATE_KINDS = ("update", "action", "victim_update")
 class Update(Base):
     __tablename__ = "updates"
     __table_args__ = (
-        CheckConstraint(_in("kind", UPDATE_KINDS), name="kind"),
+        one_of("kind", UPDATE_KINDS),
         Index("ix_updates_case_id_created_at_id", "case_id", "created_at", "id"),
     )
 
     id: Mapped[uuid.UUID] = uuid_pk()
-    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    case_id: Mapped[uuid.UUID] = case_fk()
     kind: Mapped[str] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
-    author_agency_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agencies.id"))
-    owner_agency_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("agencies.id"))
+    author_agency_id: Mapped[uuid.UUID] = agency_fk()
+    owner_agency_id: Mapped[uuid.UUID | None] = agency_fk()
     due_at: Mapped[datetime | None] = mapped_column()
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     done_at: Mapped[datetime | None] = mapped_column()
