@@ -7,6 +7,7 @@ from datetime import date
 from typing import Annotated
 
 from litestar import Response, get
+from litestar.di import NamedDependency, Provide
 from litestar.params import QueryParameter
 
 from asb_api.deps import ActorDep, DbSession
@@ -22,31 +23,31 @@ Area = Annotated[str | None, QueryParameter(min_length=1, max_length=100)]
 NO_STORE = {"Cache-Control": "private, no-store"}
 
 
-@get("/v1/stats")
-async def get_stats(
+async def provide_figures(
     actor: ActorDep,
     db_session: DbSession,
     from_: From = None,
     to: To = None,
     area: Area = None,
-) -> Response:
+) -> dict:
+    """The protected statistics both representations are made from (one read transaction)."""
     async with db_session.begin():
-        body = await stats.statistics(db_session, actor, from_=from_, to=to, area=area)
-        return json_response(body, headers=NO_STORE)
+        return await stats.statistics(db_session, actor, from_=from_, to=to, area=area)
 
 
-@get("/v1/stats/chart.svg")
-async def get_stats_chart(
-    actor: ActorDep,
-    db_session: DbSession,
-    from_: From = None,
-    to: To = None,
-    area: Area = None,
-) -> Response:
-    async with db_session.begin():
-        body = await stats.statistics(db_session, actor, from_=from_, to=to, area=area)
+FIGURES = {"figures": Provide(provide_figures)}
+Figures = NamedDependency[dict]
+
+
+@get("/v1/stats", dependencies=FIGURES)
+async def get_stats(figures: Figures) -> Response:
+    return json_response(figures, headers=NO_STORE)
+
+
+@get("/v1/stats/chart.svg", dependencies=FIGURES)
+async def get_stats_chart(figures: Figures) -> Response:
     return Response(
-        render_svg(body), media_type="image/svg+xml; charset=utf-8",
+        render_svg(figures), media_type="image/svg+xml; charset=utf-8",
         headers={**NO_STORE, "Content-Security-Policy": "default-src 'none'; style-src "
                  "'unsafe-inline'", "X-Content-Type-Options": "nosniff"},
     )
