@@ -65,6 +65,21 @@ def _body_of(v: dict) -> dict:
     }
 
 
+def _by(actor: Actor, action: str, case_id: uuid.UUID | None, entity: str | None,
+        entity_id: object | None) -> dict:
+    """Who did what to which entity: the columns every event fills the same way."""
+    return {
+        "principal_id": actor.principal_id, "agency": actor.agency_slug, "role": actor.role,
+        "action": action, "case_id": case_id, "entity": entity,
+        "entity_id": str(entity_id) if entity_id is not None else None,
+    }
+
+
+def _chained(values: dict, prev_hash: str) -> dict:
+    """An event's column values linked to the one before it: `prev_hash` and its own hash."""
+    return {**values, "prev_hash": prev_hash, "hash": _digest(prev_hash, _body_of(values))}
+
+
 async def record(
     session: AsyncSession,
     actor: Actor,
@@ -94,24 +109,14 @@ async def record(
             .execution_options(populate_existing=True)
         )
     ).scalar_one()
-    event = AuditEvent(
-        chain=chain,
-        chain_seq=head.last_seq + 1,
-        at=at or datetime.now(UTC),
-        principal_id=actor.principal_id,
-        agency=actor.agency_slug,
-        role=actor.role,
-        action=action,
-        case_id=case_id,
-        entity=entity,
-        entity_id=str(entity_id) if entity_id is not None else None,
-        fields=sorted(fields),
-        justification=justification,
-        detail=detail or {},
-        prev_hash=head.last_hash,
-        hash="",
-    )
-    event.hash = _digest(event.prev_hash, _body(event))
+    event = AuditEvent(**_chained(
+        {
+            "chain": chain, "chain_seq": head.last_seq + 1, "at": at or datetime.now(UTC),
+            **_by(actor, action, case_id, entity, entity_id),
+            "fields": sorted(fields), "justification": justification, "detail": detail or {},
+        },
+        head.last_hash,
+    ))
     session.add(event)
     head.last_seq = event.chain_seq
     head.last_hash = event.hash
@@ -134,15 +139,14 @@ def next_event(
     """The column values of the event that follows (`chain_seq` - 1, `prev_hash`) on the chain
     of `case_id`, hash included, for a writer that already holds the chain head's row lock and
     writes the row and the new head itself (set-wise, in one statement)."""
-    values = {
-        "chain": chain_for(case_id, actor.agency_slug), "chain_seq": chain_seq, "at": at,
-        "principal_id": actor.principal_id, "agency": actor.agency_slug, "role": actor.role,
-        "action": action, "case_id": case_id, "entity": entity,
-        "entity_id": str(entity_id) if entity_id is not None else None, "fields": [],
-        "justification": None, "detail": detail or {},
-    }
-    values.update(prev_hash=prev_hash, hash=_digest(prev_hash, _body_of(values)))
-    return values
+    return _chained(
+        {
+            "chain": chain_for(case_id, actor.agency_slug), "chain_seq": chain_seq, "at": at,
+            **_by(actor, action, case_id, entity, entity_id),
+            "fields": [], "justification": None, "detail": detail or {},
+        },
+        prev_hash,
+    )
 
 
 @dataclass(frozen=True)
