@@ -32,7 +32,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, text
@@ -181,6 +181,56 @@ def _short(h: str | None) -> str:
     return (h or "")[:16]
 
 
+def _link_problem(a: AuditAnchor, prev_seq: int, prev_hash: str) -> str | None:
+    """What is wrong with anchor `a` as the successor of (`prev_seq`, `prev_hash`), if anything."""
+    if a.seq != prev_seq + 1:
+        return f"follows anchor {prev_seq} (anchors removed)"
+    if a.prev_hash != prev_hash:
+        return "prev_hash does not match the anchor before it"
+    if _hash_of(a) != a.hash:
+        return "content does not match its hash (altered)"
+    return None
+
+
+@dataclass
+class _Anchored:
+    """The latest anchored seq of every chain seen so far, and the events they add up to."""
+
+    seqs: dict[str, int] = field(default_factory=dict)
+    events: int = 0
+
+
+async def _rows_problem(
+    session: AsyncSession, a: AuditAnchor, anchored: _Anchored, batch: int
+) -> tuple[str, str | None] | None:
+    """Check anchor `a`'s rows against the audit events they name and against its digest and
+    counts, folding them into `anchored`; (problem, chain) for the first that does not hold."""
+    digest, rows, after = hashlib.sha256(), 0, ""
+    while True:
+        page = (await session.execute(
+            _ROWS_WITH_EVENTS, {"seq": a.seq, "after": after, "batch": batch})).all()
+        for chain, last_seq, last_hash, event_hash in page:
+            if event_hash is None:
+                return (f"chain {chain} row {last_seq} is missing (anchored hash "
+                        f"{_short(last_hash)}...): rows were removed from the chain"), chain
+            if event_hash != last_hash:
+                return (f"chain {chain} row {last_seq} has hash {_short(event_hash)}... "
+                        f"but was anchored as {_short(last_hash)}... (rewritten)"), chain
+            digest.update(_line(chain, last_seq, last_hash))
+            anchored.events += last_seq - anchored.seqs.get(chain, 0)
+            anchored.seqs[chain] = last_seq
+        rows += len(page)
+        if len(page) < batch:
+            break
+        after = page[-1][0]
+    if rows != a.changed or digest.hexdigest() != a.digest:
+        return "its anchored heads do not match its digest (altered)", None
+    if (len(anchored.seqs), anchored.events) != (a.chains, a.events):
+        return (f"covers {a.chains} chains and {a.events} events, but the anchored heads "
+                f"add up to {len(anchored.seqs)} chains and {anchored.events} events"), None
+    return None
+
+
 async def verify_anchors(
     session: AsyncSession, *, published: Iterable[str] = (), batch: int = BATCH
 ) -> AnchorCheck:
@@ -191,8 +241,7 @@ async def verify_anchors(
     Memory: one integer per chain (the latest anchored seq), to check the counts."""
     wanted = {h.strip().lower() for h in published}
     found: set[str] = set()
-    anchored: dict[str, int] = {}
-    events = 0
+    anchored = _Anchored()
     prev_seq, prev_hash = 0, GENESIS
     count = 0
 
@@ -209,38 +258,12 @@ async def verify_anchors(
             break
         for a in anchors:
             count += 1
-            if a.seq != prev_seq + 1:
-                return broken(a.seq, f"follows anchor {prev_seq} (anchors removed)")
-            if a.prev_hash != prev_hash:
-                return broken(a.seq, "prev_hash does not match the anchor before it")
-            if _hash_of(a) != a.hash:
-                return broken(a.seq, "content does not match its hash (altered)")
-            digest, rows, after = hashlib.sha256(), 0, ""
-            while True:
-                page = (await session.execute(
-                    _ROWS_WITH_EVENTS, {"seq": a.seq, "after": after, "batch": batch})).all()
-                for chain, last_seq, last_hash, event_hash in page:
-                    if event_hash is None:
-                        return broken(a.seq, (
-                            f"chain {chain} row {last_seq} is missing (anchored hash "
-                            f"{_short(last_hash)}...): rows were removed from the chain"), chain)
-                    if event_hash != last_hash:
-                        return broken(a.seq, (
-                            f"chain {chain} row {last_seq} has hash {_short(event_hash)}... "
-                            f"but was anchored as {_short(last_hash)}... (rewritten)"), chain)
-                    digest.update(_line(chain, last_seq, last_hash))
-                    events += last_seq - anchored.get(chain, 0)
-                    anchored[chain] = last_seq
-                rows += len(page)
-                if len(page) < batch:
-                    break
-                after = page[-1][0]
-            if rows != a.changed or digest.hexdigest() != a.digest:
-                return broken(a.seq, "its anchored heads do not match its digest (altered)")
-            if (len(anchored), events) != (a.chains, a.events):
-                return broken(a.seq, (
-                    f"covers {a.chains} chains and {a.events} events, but the anchored heads "
-                    f"add up to {len(anchored)} chains and {events} events"))
+            problem = _link_problem(a, prev_seq, prev_hash)
+            if problem:
+                return broken(a.seq, problem)
+            in_rows = await _rows_problem(session, a, anchored, batch)
+            if in_rows:
+                return broken(a.seq, *in_rows)
             if a.hash in wanted:
                 found.add(a.hash)
             prev_seq, prev_hash = a.seq, a.hash
