@@ -1,20 +1,19 @@
-"""HTTP details shared by the routes: ETags, If-Match, pagination parameters, transactions."""
+"""HTTP details shared by the routes: ETags, pagination parameters, Idempotency-Key, JSON
+responses of one item, a list or a page."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Awaitable, Callable
-from typing import Annotated, Any, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Annotated, Any
 from uuid import UUID
 
 from litestar import Request, Response
 from litestar.params import FromPath, HeaderParameter, QueryParameter
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from asb_api.problems import Problem
-
-T = TypeVar("T")
+from asb_core.cases.versions import IfMatch, etag  # noqa: F401 (etag: for the routes)
+from asb_core.pagination import Page
 
 Limit = Annotated[int, QueryParameter(ge=1, le=200, description="page size")]
 Cursor = Annotated[
@@ -28,44 +27,10 @@ IdempotencyKey = Annotated[
 ]
 
 
-def etag(version: int) -> str:
-    return f'"{version}"'
-
-
-def required_version(request: Request) -> int:
-    """The case version named by `If-Match`: 428 when absent, 412 when it cannot match."""
-    header = request.headers.get("if-match")
-    if header is None:
-        raise Problem(428, "this change needs an If-Match header with the case's ETag",
-                      kind="precondition-required")
-    return _parse_version(header)
-
-
-def optional_version(request: Request) -> int | None:
-    header = request.headers.get("if-match")
-    return None if header is None else _parse_version(header)
-
-
-def _parse_version(header: str) -> int:
-    value = header.strip()
-    if value.startswith("W/"):
-        value = value[2:]
-    value = value.strip('"')
-    if not value.isdigit() or len(value) > 12:
-        raise Problem(412, "If-Match does not name a current version of this case")
-    return int(value)
-
-
 def fingerprint(body: Any) -> str:
     """A stable digest of a request body, for Idempotency-Key replay detection."""
     canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-async def in_transaction(session: AsyncSession, work: Callable[[], Awaitable[T]]) -> T:
-    """Run one unit of work in one transaction: all of it commits, or none of it does."""
-    async with session.begin():
-        return await work()
 
 
 def page(items: list[dict], next_cursor: str | None) -> dict:
@@ -74,3 +39,18 @@ def page(items: list[dict], next_cursor: str | None) -> dict:
 
 def json_response(body: Any, *, status: int = 200, headers: dict | None = None) -> Response:
     return Response(body, status_code=status, headers=headers or {}, media_type="application/json")
+
+
+def items_response(items: Iterable, one: Callable[[Any], dict]) -> Response:
+    """`{"items": [...]}`: a whole (short) list, each item serialised by `one`."""
+    return json_response({"items": [one(i) for i in items]})
+
+
+def page_response(result: Page, one: Callable[[Any], dict]) -> Response:
+    """One page of a keyset-paginated list, each item serialised by `one`."""
+    return json_response(page([one(i) for i in result.items], result.next_cursor))
+
+
+def if_match(request: Request) -> IfMatch:
+    """The request's If-Match, for the service to check once the case is known visible."""
+    return IfMatch(request.headers.get("if-match"))

@@ -124,6 +124,20 @@ def policy_params(actor: Actor) -> dict:
     return {"policy_agency_id": actor.agency_id, "policy_principal_id": actor.principal_id}
 
 
+def readable_case_rows(actor: Actor, case_id_column):
+    """The WHERE clause limiting rows of a case's child table (targets, ...) to those on cases
+    `actor` may see, given the column naming their case. A member agency's rows are found
+    through its membership (the (agency_id, case_id) unique index); a call handler's through
+    the cases it opened (a subquery: the policy's EXISTS would otherwise correlate with the
+    outer statement and leave no FROM clause)."""
+    kind = visibility(actor)
+    if kind == "none":
+        return false()
+    if kind == "opened":
+        return case_id_column.in_(visible_case_ids(actor))
+    return _member(actor.agency_id, case_id_column)
+
+
 def readable_cases(actor: Actor) -> Select:
     """`SELECT cases` filtered to what `actor` may see; add conditions and ordering to it."""
     return select(Case).where(readable_filter(actor))

@@ -54,3 +54,7 @@ class ConsentRequired(DomainError, kind="consent-required", status=422):
 
 class IdempotencyKeyReused(DomainError, kind="idempotency-key-reused", status=422):
     """An Idempotency-Key already used for a different request."""
+
+
+class PreconditionRequired(DomainError, kind="precondition-required", status=428):
+    """A change that needs If-Match was sent without it."""

@@ -41,6 +41,7 @@ from asb_core.actor import Actor  # noqa: E402
 from asb_core.agencies.service import add_agency  # noqa: E402
 from asb_core.cases import service as cases  # noqa: E402
 from asb_core.cases.models import CaseEvent, EscalationState  # noqa: E402
+from asb_core.cases.schemas import OpenCaseIn  # noqa: E402
 from asb_core.db import create_engine, resolve_database_url, session_factory  # noqa: E402
 from asb_core.escalation import flags as flag_writer  # noqa: E402
 from asb_core.incidents import service as diary  # noqa: E402
@@ -83,10 +84,9 @@ async def build(sm, actor: Actor, length: int, label: str, how: str, step: timed
     them and the flags applied by the service's own `flag_writer.apply_flags`."""
     now = datetime.now(UTC)
     async with sm() as s, s.begin():
-        case = await cases.open_case(
-            s, actor, area="bench", answers={"repeat": True, "sleep_affected": True},
-            victim={"name": "Bench Victim"}, consent={"state": "given"},
-            now=now - timedelta(days=731))
+        case = await cases.open_case(s, actor, OpenCaseIn(area="bench", answers={"repeat": True,
+                                     "sleep_affected": True}, victim={"name": "Bench Victim"},
+                                     consent={"state": "given"}), now=now - timedelta(days=731))
         case_id = case.id
     # Same spacing for both cases, both ending a day ago: the short history is the last
     # stretch of the long one, so both states raise the same flags and any difference in cost

@@ -30,8 +30,8 @@ import harm_model
 from asb_api.auth import actor_for_scope
 from asb_api.deps import ActorDep
 from asb_api.problems import Problem
-from asb_api.schemas import EvaluateIn, JudgementIn
 from asb_core import access
+from asb_core.assessments.schemas import EvaluateIn, JudgementIn
 
 
 def judgement_for(actor, judgement) -> harm_model.Judgement | None:

@@ -9,7 +9,7 @@ from litestar.params import FromQuery
 
 from asb_api import serialize
 from asb_api.deps import ActorDep, DbSession
-from asb_api.http import Cursor, Limit, json_response, page
+from asb_api.http import Cursor, Limit, page_response
 from asb_core.audit import service as audit_read
 
 
@@ -21,10 +21,7 @@ async def list_audit(
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Response:
-    async with db_session.begin():
-        result = await audit_read.list_audit(
-            db_session, actor, case_id=case_id, limit=limit, cursor=cursor
-        )
-        return json_response(
-            page([serialize.audit_event(e) for e in result.items], result.next_cursor)
-        )
+    result = await audit_read.list_audit(
+        db_session, actor, case_id=case_id, limit=limit, cursor=cursor
+    )
+    return page_response(result, serialize.audit_event)

@@ -31,8 +31,7 @@ async def provide_figures(
     area: Area = None,
 ) -> dict:
     """The protected statistics both representations are made from (one read transaction)."""
-    async with db_session.begin():
-        return await stats.statistics(db_session, actor, from_=from_, to=to, area=area)
+    return await stats.statistics(db_session, actor, from_=from_, to=to, area=area)
 
 
 FIGURES = {"figures": Provide(provide_figures)}

@@ -18,6 +18,7 @@ import harm_model as hm
 from asb_core import access, clock
 from asb_core.actor import Actor
 from asb_core.assessments.models import Assessment
+from asb_core.assessments.schemas import JudgementIn, ReassessIn
 from asb_core.audit import chain as audit
 from asb_core.cases import events, levels
 from asb_core.cases import repository as case_repo
@@ -26,6 +27,7 @@ from asb_core.errors import Conflict, Forbidden, ValidationFailed
 from asb_core.escalation import flags as flag_writer
 from asb_core.escalation.models import EscalationFlag
 from asb_core.pagination import TIME_ID, Page, check_limit, decode_cursor, page_of
+from asb_core.uow import unit_of_work
 
 
 def harm_errors(exc: hm.HarmValidationError) -> ValidationFailed:
@@ -33,34 +35,24 @@ def harm_errors(exc: hm.HarmValidationError) -> ValidationFailed:
 
 
 def run_assessment(
-    actor: Actor, answers: object, judgement: dict | None, policy_version: str | None
+    actor: Actor, answers: dict, judgement: JudgementIn | None, policy_version: str | None
 ) -> hm.Assessment:
     """harm_model.assess with the actor's judgement; lowering below computed needs a supervisor."""
-    if not isinstance(answers, dict):
-        raise ValidationFailed(
-            "answers must be an object",
-            errors=[{"field": "answers", "message": "expected an object"}],
-        )
     try:
         computed = hm.assess(answers, policy_version)
-        j = None
-        if judgement is not None:
-            if not isinstance(judgement, dict):
-                raise ValidationFailed(
-                    "bad judgement",
-                    errors=[{"field": "judgement", "message": "expected {level, reason}"}],
-                )
-            level = hm.Level.parse(judgement.get("level"), "judgement.level")
-            supervisor = access.can(actor, "case.lower_level")
-            if level < computed.computed_level and not supervisor:
-                raise Forbidden("lowering the level below the computed level needs a supervisor")
-            j = hm.Judgement(
-                level=level,
-                reason=judgement.get("reason") or "",
-                by=f"{actor.agency_slug}:{actor.principal_id}",
-                supervisor=supervisor,
-            )
-        return hm.assess(answers, policy_version, judgement=j) if j else computed
+        if judgement is None:
+            return computed
+        level = hm.Level.parse(judgement.level, "judgement.level")
+        supervisor = access.can(actor, "case.lower_level")
+        if level < computed.computed_level and not supervisor:
+            raise Forbidden("lowering the level below the computed level needs a supervisor")
+        j = hm.Judgement(
+            level=level,
+            reason=judgement.reason,
+            by=f"{actor.agency_slug}:{actor.principal_id}",
+            supervisor=supervisor,
+        )
+        return hm.assess(answers, policy_version, judgement=j)
     except hm.HarmValidationError as exc:
         raise harm_errors(exc) from None
 
@@ -108,21 +100,20 @@ async def store_assessment(
     return row
 
 
+@unit_of_work
 async def reassess(
     session: AsyncSession,
     actor: Actor,
     case_id: object,
+    data: ReassessIn,
     *,
-    answers: dict,
-    judgement: dict | None = None,
-    policy_version: str | None = None,
     now: datetime | None = None,
 ) -> Assessment:
     now = clock.utcnow(now)
     case = await case_repo.load_case(session, actor, case_id, "assessment.add", lock=True)
     if case.status == "closed":
         raise Conflict("the case is closed: reopen it first")
-    result = run_assessment(actor, answers, judgement, policy_version)
+    result = run_assessment(actor, data.answers, data.judgement, data.policy_version)
     row = await store_assessment(session, actor, case.id, result, now)
     await flag_writer.apply_flags(
         session, actor, case.id, flags_of(result, row, now), "assessment", now
@@ -151,6 +142,7 @@ async def reassess(
     return row
 
 
+@unit_of_work
 async def list_assessments(
     session: AsyncSession, actor: Actor, case_id: object, *, limit: int = 50,
     cursor: str | None = None,

@@ -12,8 +12,10 @@ from asb_core.audit.models import AuditEvent
 from asb_core.cases import repository as case_repo
 from asb_core.pagination import Page, check_limit, decode_cursor, page_of
 from asb_core.sharing.models import Membership
+from asb_core.uow import unit_of_work
 
 
+@unit_of_work
 async def list_audit(
     session: AsyncSession, actor: Actor, *, case_id: object = None, limit: int = 50,
     cursor: str | None = None,

@@ -18,36 +18,36 @@ from asb_core import access, clock
 from asb_core.actor import Actor
 from asb_core.audit import chain as audit
 from asb_core.case_review.models import CaseReview
+from asb_core.case_review.schemas import CaseReviewIn
 from asb_core.cases import events
 from asb_core.cases import repository as case_repo
 from asb_core.cases.models import EscalationState
 from asb_core.errors import Conflict, NotFound, ValidationFailed
 from asb_core.targets import repository as target_repo
 from asb_core.targets.models import Target
+from asb_core.uow import unit_of_work
 from asb_core.updates.service import meet_recurring
 
 
+@unit_of_work
 async def log_application(
     session: AsyncSession,
     actor: Actor,
     case_id: object,
+    data: CaseReviewIn,
     *,
-    applicant_description: str,
-    applied_at: datetime | None = None,
     now: datetime | None = None,
 ) -> CaseReview:
     now = clock.utcnow(now)
+    applicant_description, applied_at = data.applicant_description, data.applied_at
     case = await case_repo.load_case(session, actor, case_id, "case_review.add", lock=True)
-    if not isinstance(applicant_description, str) or not applicant_description.strip():
+    if not applicant_description.strip():
         raise ValidationFailed("applicant required", errors=[{
             "field": "applicant_description", "message": "who applied (no identity needed)"}])
     applied = clock.utcnow(applied_at) if applied_at is not None else now
     if applied > now:
         raise ValidationFailed("in the future", errors=[{"field": "applied_at",
                                                          "message": "is in the future"}])
-    if applied.year < 1900:
-        raise ValidationFailed("before 1900", errors=[{"field": "applied_at",
-                                                       "message": "is before 1900"}])
     row = await session.get(EscalationState, case.id)
     state = hm.CaseState.from_json(row.state)
     qualifying = any(f.rule_id == "case-review-eligible" for f in hm.flags(state, now))
@@ -72,6 +72,7 @@ async def log_application(
     return review
 
 
+@unit_of_work
 async def decide_application(
     session: AsyncSession,
     actor: Actor,
@@ -117,6 +118,7 @@ async def decide_application(
     return review
 
 
+@unit_of_work
 async def list_applications(
     session: AsyncSession, actor: Actor, case_id: object
 ) -> list[CaseReview]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import and_, exists, or_, tuple_, update
+from sqlalchemy import and_, exists, or_, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
@@ -21,9 +21,11 @@ from asb_core.actor import Actor
 from asb_core.agencies import repository as agency_repo
 from asb_core.assessments.service import flags_of, run_assessment, store_assessment
 from asb_core.audit import chain as audit
-from asb_core.cases import events
+from asb_core.cases import events, versions
 from asb_core.cases import repository as case_repo
 from asb_core.cases.models import Case, EscalationState
+from asb_core.cases.schemas import CasePatchIn, CloseIn, OpenCaseIn, ReopenIn
+from asb_core.cases.versions import IfMatch
 from asb_core.errors import Conflict, Forbidden, PreconditionFailed, ValidationFailed
 from asb_core.escalation import flags as flag_writer
 from asb_core.escalation.models import EscalationFlag
@@ -33,6 +35,7 @@ from asb_core.parties.models import CONSENT_STATES, Party, PartyIdentity
 from asb_core.sharing.models import Membership
 from asb_core.targets import repository as target_repo
 from asb_core.targets.models import Target
+from asb_core.uow import unit_of_work
 from asb_core.updates.service import record_update
 
 OPEN_STATUSES = ("open", "active", "review")
@@ -52,22 +55,17 @@ def _parse_dob(value: object, field: str) -> date | None:
         raise _invalid(field, "a date (YYYY-MM-DD)") from None
 
 
-def check_consent(consent: object, field: str = "consent") -> tuple[str, str | None]:
-    if not isinstance(consent, dict) or consent.get("state") not in CONSENT_STATES:
+def check_consent(state: str, legal_basis: str | None, field: str = "consent") -> None:
+    """The consent's shape is the model's (ConsentIn); a legal basis must also say something."""
+    if state not in CONSENT_STATES:
         raise _invalid(f"{field}.state", f"one of {', '.join(CONSENT_STATES)}")
-    basis = consent.get("legal_basis")
-    if basis is not None and (not isinstance(basis, str) or not basis.strip()):
+    if legal_basis is not None and not legal_basis.strip():
         raise _invalid(f"{field}.legal_basis", "a non-empty text")
-    return consent["state"], basis
 
 
 def identity_row(
     party_id: uuid.UUID, values: dict, prefix: str, pepper: bytes
 ) -> PartyIdentity:
-    for name in ("name", "phone", "email", "address"):
-        v = values.get(name)
-        if v is not None and not isinstance(v, str):
-            raise _invalid(f"{prefix}{name}", "a text")
     return PartyIdentity(
         party_id=party_id,
         name=values.get("name"),
@@ -80,43 +78,29 @@ def identity_row(
     )
 
 
+@unit_of_work
 async def open_case(
-    session: AsyncSession,
-    actor: Actor,
-    *,
-    area: str,
-    answers: dict,
-    victim: dict,
-    consent: dict,
-    judgement: dict | None = None,
-    summary: str | None = None,
-    policy_version: str | None = None,
-    now: datetime | None = None,
+    session: AsyncSession, actor: Actor, data: OpenCaseIn, *, now: datetime | None = None
 ) -> Case:
     access.require(actor, "case.open")
     if actor.agency_id is None:
         raise Forbidden("only an agency's principal can open a case")
     now = clock.utcnow(now)
-    if not isinstance(area, str) or not area.strip():
-        raise _invalid("area", "required")
-    if not isinstance(victim, dict) or victim.get("role", "victim") not in (
-        "victim",
-        "complainant",
-    ):
-        raise _invalid("victim.role", "victim or complainant")
-    state, legal_basis = check_consent(consent)
-    result = run_assessment(actor, answers, judgement, policy_version)
+    victim, consent = data.victim, data.consent
+    check_consent(consent.state, consent.legal_basis)
+    state, legal_basis = consent.state, consent.legal_basis
+    result = run_assessment(actor, data.answers, data.judgement, data.policy_version)
 
     case = Case(
         id=uuid.uuid4(),
         reference=await case_repo.next_reference(session, now),
-        area=area.strip(),
+        area=data.area,
         status="open",
         risk_level=result.level.value,
         lead_agency_id=actor.agency_id,
         created_by_agency_id=actor.agency_id,
         created_by_principal_id=actor.principal_id,
-        summary=summary,
+        summary=data.summary,
         version=1,
         opened_at=now,
         updated_at=now,
@@ -131,16 +115,16 @@ async def open_case(
             legal_basis=None if state == "given" else (legal_basis or "collecting agency"),
         )
     )
-    role = victim.get("role", "victim")
+    role = victim.role
     party = Party(
-        id=uuid.uuid4(), case_id=case.id, role=role,
-        display_name=victim.get("display_name") or f"{role.title()} 1",
+        id=uuid.uuid4(), case_id=case.id, role=role, display_name=f"{role.title()} 1",
         consent_state=state, consent_recorded_at=now, consent_legal_basis=legal_basis,
         created_by_agency_id=actor.agency_id, created_at=now,
     )
     session.add(party)
     await session.flush()
-    session.add(identity_row(party.id, victim, "victim.", await load_pepper(session)))
+    session.add(identity_row(party.id, victim.model_dump(), "victim.",
+                            await load_pepper(session)))
     session.add(
         EscalationState(
             case_id=case.id, policy_version=result.policy_version,
@@ -158,7 +142,7 @@ async def open_case(
     )
     await audit.record(
         session, actor, "party.add", case_id=case.id, entity="party", entity_id=party.id,
-        fields=[f for f in IDENTITY_FIELDS if victim.get(f) is not None],
+        fields=[f for f in IDENTITY_FIELDS if getattr(victim, f) is not None],
         detail={"role": role, "consent": state},
     )
     stored = await store_assessment(session, actor, case.id, result, now)
@@ -168,10 +152,12 @@ async def open_case(
     return await case_repo.reload(session, case.id)
 
 
+@unit_of_work
 async def get_case(session: AsyncSession, actor: Actor, case_id: object) -> Case:
     return await case_repo.load_case(session, actor, case_id, "case.read")
 
 
+@unit_of_work
 async def list_cases(
     session: AsyncSession,
     actor: Actor,
@@ -223,38 +209,24 @@ async def list_cases(
     return page_of(list(rows), limit, lambda c: (c.opened_at.isoformat(), c.id))
 
 
+@unit_of_work
 async def update_case(
-    session: AsyncSession, actor: Actor, case_id: object, *, expected_version: int, changes: dict
+    session: AsyncSession,
+    actor: Actor,
+    case_id: object,
+    data: CasePatchIn,
+    *,
+    expected_version: int | IfMatch,
 ) -> Case:
-    case = await case_repo.load_case(session, actor, case_id, "case.update")
-    if not isinstance(expected_version, int) or isinstance(expected_version, bool):
-        raise _invalid("If-Match", "the case version you last read")
-    allowed = {"summary", "status", "area", "lead_agency"}
-    unknown = sorted(set(changes) - allowed)
-    if unknown:
-        raise _invalid(unknown[0], "cannot be changed here")
-    values: dict = {}
-    if "summary" in changes:
-        if changes["summary"] is not None and not isinstance(changes["summary"], str):
-            raise _invalid("summary", "a text")
-        values["summary"] = changes["summary"]
-    if "status" in changes:
-        if changes["status"] not in OPEN_STATUSES:
-            raise _invalid("status", "open, active or review (close with the close action)")
-        if case.status == "closed":
-            raise Conflict("the case is closed: reopen it first")
-        values["status"] = changes["status"]
-    if "area" in changes:
-        if not isinstance(changes["area"], str) or not changes["area"].strip():
-            raise _invalid("area", "required")
-        values["area"] = changes["area"].strip()
-    if "lead_agency" in changes:
-        access.require(actor, "case.reassign_lead")
-        lead = await agency_repo.agency_by_slug(session, changes["lead_agency"], "lead_agency")
-        if not await case_repo.is_member(session, case.id, lead.id):
-            raise _invalid("lead_agency", "must be a member agency")
-        values["lead_agency_id"] = lead.id
-    case = await case_repo.bump(session, case, expected_version=expected_version, **values)
+    """Change the fields the client sent. `expected_version` is the version the caller last
+    read, or the request's If-Match (required here), checked only once the case is known to be
+    visible, so a non-member learns nothing from the precondition answers."""
+    case = await case_repo.load_case(session, actor, case_id)
+    version = versions.expected(expected_version, required=True)
+    access.require(actor, "case.update")
+    changes = data.changes()
+    values = await _patch_values(session, actor, case, changes)
+    case = await case_repo.bump(session, case, expected_version=version, **values)
     now = case.updated_at
     fields = sorted(changes)
     await events.event(session, actor, case.id, "case_updated", now, case.id,
@@ -268,22 +240,50 @@ async def update_case(
     return case
 
 
+async def _patch_values(session: AsyncSession, actor: Actor, case: Case, changes: dict) -> dict:
+    """The column values for a PATCH: the model has checked each field's shape; null is still
+    refused for the fields that cannot be empty."""
+    values: dict = {}
+    if "summary" in changes:
+        values["summary"] = changes["summary"]
+    if "status" in changes:
+        if changes["status"] is None:
+            raise _invalid("status", "open, active or review (close with the close action)")
+        if case.status == "closed":
+            raise Conflict("the case is closed: reopen it first")
+        values["status"] = changes["status"]
+    if "area" in changes:
+        if changes["area"] is None:
+            raise _invalid("area", "required")
+        values["area"] = changes["area"]
+    if "lead_agency" in changes:
+        access.require(actor, "case.reassign_lead")
+        lead = await agency_repo.agency_by_slug(session, changes["lead_agency"], "lead_agency")
+        if not await case_repo.is_member(session, case.id, lead.id):
+            raise _invalid("lead_agency", "must be a member agency")
+        values["lead_agency_id"] = lead.id
+    return values
+
+
+@unit_of_work
 async def close_case(
     session: AsyncSession,
     actor: Actor,
     case_id: object,
+    data: CloseIn,
     *,
-    outcome: str,
-    final_victim_update: str,
-    expected_version: int | None = None,
+    expected_version: int | IfMatch | None = None,
     now: datetime | None = None,
 ) -> Case:
     now = clock.utcnow(now)
-    case = await case_repo.load_case(session, actor, case_id, "case.close", lock=True)
+    case = await case_repo.load_case(session, actor, case_id, lock=True)
+    expected_version = versions.expected(expected_version, required=False)
+    access.require(actor, "case.close")
+    outcome, final_victim_update = data.outcome, data.final_victim_update
     errors = []
-    if not isinstance(outcome, str) or not outcome.strip():
+    if not outcome.strip():
         errors.append({"field": "outcome", "message": "closing a case needs an outcome"})
-    if not isinstance(final_victim_update, str) or not final_victim_update.strip():
+    if not final_victim_update.strip():
         errors.append({"field": "final_victim_update",
                        "message": "tell the victim the case is closing, and record it"})
     if errors:
@@ -294,12 +294,7 @@ async def close_case(
         raise PreconditionFailed("the case has changed; fetch it again")
     await record_update(session, actor, case, kind="victim_update", text=final_victim_update,
                         owner_agency=None, due_at=None, now=now)
-    await session.execute(
-        update(Target)
-        .where(Target.case_id == case.id, Target.state != "met", Target.closed_at.is_(None))
-        .values(closed_at=now)
-        .execution_options(synchronize_session=False)
-    )
+    await target_repo.close_open_targets(session, case.id, now)
     case = await case_repo.bump(session, case, expected_version=expected_version, now=now,
                                status="closed", closed_at=now, outcome=outcome)
     await events.event(session, actor, case.id, "case_closed", now, case.id, outcome=outcome)
@@ -308,13 +303,15 @@ async def close_case(
     return case
 
 
+@unit_of_work
 async def reopen_case(
-    session: AsyncSession, actor: Actor, case_id: object, *, reason: str,
+    session: AsyncSession, actor: Actor, case_id: object, data: ReopenIn, *,
     now: datetime | None = None,
 ) -> Case:
     now = clock.utcnow(now)
     case = await case_repo.load_case(session, actor, case_id, "case.reopen", lock=True)
-    if not isinstance(reason, str) or not reason.strip():
+    reason = data.reason
+    if not reason.strip():
         raise _invalid("reason", "say why the case is reopened")
     if case.status != "closed":
         raise Conflict("the case is not closed")

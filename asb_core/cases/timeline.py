@@ -17,6 +17,7 @@ from asb_core.actor import Actor
 from asb_core.cases import repository as case_repo
 from asb_core.cases.models import CaseEvent
 from asb_core.pagination import TIME_SEQ, Page, check_limit, decode_cursor, encode_cursor
+from asb_core.uow import unit_of_work
 
 
 @dataclass
@@ -28,6 +29,7 @@ class TimelineItem:
     summary: dict
 
 
+@unit_of_work
 async def timeline(
     session: AsyncSession, actor: Actor, case_id: object, *, limit: int = 50,
     cursor: str | None = None,

@@ -12,9 +12,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from asb_core.actor import Actor
 from asb_core.agencies.models import Agency
 from asb_core.cases.models import Case
+from asb_core.cases.schemas import OpenCaseIn
 from asb_core.cases.service import open_case
 from asb_core.incidents import service as diary
 from asb_core.sharing import service as sharing
+from asb_core.sharing.schemas import ShareIn
 
 DEMO_CASES = (
     ("demo-council", "[demo] Dog barking next door", {"repeat": False}, "given", None),
@@ -52,20 +54,20 @@ async def load_demo_cases(session: AsyncSession, actor: Actor | None = None) -> 
         ag = agencies[slug]
         worker = Actor(None, ag.id, ag.slug, ag.kind, "supervisor")
         consent_doc = {"state": consent}
-        case = await open_case(
-            session, worker, area="fenland", answers=answers, summary=summary,
-            victim={"role": "victim", "display_name": "Victim 1"}, consent=consent_doc,
-        )
+        case = await open_case(session, worker, OpenCaseIn(
+            area="fenland", answers=answers, summary=summary,
+            victim={"role": "victim", "name": "Victim 1"}, consent=consent_doc,
+        ))
         made += 1
         if consent == "given":
-            await sharing.share_case(session, worker, case.id, agency_slug="demo-housing",
-                                     basis="consent")
+            await sharing.share_case(session, worker, case.id, ShareIn(agency="demo-housing",
+                                     basis="consent"))
         else:
-            await sharing.share_case(
-                session, worker, case.id, agency_slug="demo-council", basis="legal_basis",
+            await sharing.share_case(session, worker, case.id, ShareIn(
+                agency="demo-council", basis="legal_basis",
                 legal_basis="Crime and Disorder Act 1998 s115",
                 justification="vulnerable victim at risk of harm",
-            )
+            ))
         if story == "escalation":
             for data in (
                 _entry(20, "noise", "Music until 3am"),

@@ -8,8 +8,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from asb_core.actor import Actor
 from asb_core.cases import repository as case_repo
 from asb_core.escalation.models import EscalationFlag
+from asb_core.uow import unit_of_work
 
 
+@unit_of_work
 async def list_flags(
     session: AsyncSession, actor: Actor, case_id: object, *, include_cleared: bool = False
 ) -> list[EscalationFlag]:

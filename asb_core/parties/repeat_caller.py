@@ -23,6 +23,8 @@ from asb_core.cases.models import Case
 from asb_core.errors import ValidationFailed
 from asb_core.parties.lookup_digest import address_digest, load_pepper, phone_digest
 from asb_core.parties.models import Party, PartyIdentity
+from asb_core.parties.schemas import RepeatCallerIn
+from asb_core.uow import unit_of_work
 
 CALLER_ROLES = ("victim", "complainant")
 
@@ -33,16 +35,12 @@ class LookupResult:
     level: str | None
 
 
+@unit_of_work
 async def lookup(
-    session: AsyncSession,
-    actor: Actor,
-    *,
-    phone: str | None = None,
-    address: str | None = None,
-    area: str | None = None,
-    now: datetime | None = None,
+    session: AsyncSession, actor: Actor, data: RepeatCallerIn, *, now: datetime | None = None
 ) -> LookupResult:
     access.require(actor, "repeat_caller.lookup")
+    phone, address, area = data.phone, data.address, data.area
     pepper = await load_pepper(session)
     by_phone, by_address = phone_digest(pepper, phone), address_digest(pepper, address)
     if by_phone is None and by_address is None:

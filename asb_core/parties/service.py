@@ -23,6 +23,7 @@ from asb_core.cases.service import check_consent, identity_row
 from asb_core.errors import NotFound, ValidationFailed
 from asb_core.parties.lookup_digest import load_pepper
 from asb_core.parties.models import PARTY_ROLES, RESTRICTED_FIELDS, Party, PartyIdentity
+from asb_core.uow import unit_of_work
 
 
 @dataclass
@@ -43,6 +44,7 @@ def _consent(p: Party) -> dict:
             "legal_basis": p.consent_legal_basis}
 
 
+@unit_of_work
 async def list_parties(session: AsyncSession, actor: Actor, case_id: object) -> list[PartyView]:
     case = await case_repo.load_case(session, actor, case_id, "case.read")
     parties = (
@@ -129,7 +131,7 @@ async def record_consent(
 ) -> PartyView:
     now = clock.utcnow(now)
     case = await case_repo.load_case(session, actor, case_id, "case.update")
-    state, legal_basis = check_consent({"state": state, "legal_basis": legal_basis})
+    check_consent(state, legal_basis)
     pid = access.parse_uuid(party_id, "party")
     party = (
         await session.execute(select(Party).where(Party.id == pid, Party.case_id == case.id))

@@ -23,7 +23,9 @@ from asb_core.cases import repository as case_repo
 from asb_core.errors import Conflict, ConsentRequired, NotFound, ValidationFailed
 from asb_core.parties.models import Party
 from asb_core.sharing.models import Membership
-from asb_core.targets.models import Target
+from asb_core.sharing.schemas import ShareIn
+from asb_core.targets import repository as target_repo
+from asb_core.uow import unit_of_work
 from asb_core.updates.service import meet_recurring
 
 
@@ -39,24 +41,20 @@ async def victim_consent(session: AsyncSession, case_id) -> str:
     return party.consent_state if party else "not_asked"
 
 
+@unit_of_work
 async def share_case(
     session: AsyncSession,
     actor: Actor,
     case_id: object,
+    data: ShareIn,
     *,
-    agency_slug: str,
-    basis: str,
-    legal_basis: str | None = None,
-    justification: str | None = None,
     now: datetime | None = None,
 ) -> Membership:
     now = clock.utcnow(now)
+    agency_slug, basis, legal_basis = data.agency, data.basis, data.legal_basis
     case = await case_repo.load_case(session, actor, case_id, "case.share", lock=True)
     if case.status == "closed":
         raise Conflict("the case is closed")
-    if basis not in ("consent", "legal_basis"):
-        raise ValidationFailed("bad basis", errors=[{"field": "basis",
-                                                     "message": "consent or legal_basis"}])
     agency = await agency_repo.agency_by_slug(session, agency_slug, "agency")
     if await case_repo.is_member(session, case.id, agency.id):
         raise Conflict(f"{agency_slug} is already a member of the case")
@@ -68,7 +66,7 @@ async def share_case(
                 errors=[{"field": "basis", "message": f"victim consent is {consent}"}],
             )
         legal_basis = None
-    elif not isinstance(legal_basis, str) or not legal_basis.strip():
+    elif legal_basis is None or not legal_basis.strip():
         raise ValidationFailed(
             "sharing without consent needs a legal basis",
             errors=[{"field": "legal_basis", "message": "required when basis is legal_basis"}],
@@ -84,25 +82,18 @@ async def share_case(
                          agency=agency.slug, basis=basis, legal_basis=legal_basis)
     await audit.record(
         session, actor, "case.share", case_id=case.id, entity="case_member", entity_id=member.id,
-        justification=None if basis == "consent" else (justification or legal_basis),
+        justification=None if basis == "consent" else (data.justification or legal_basis),
         detail={"agency": agency.slug, "basis": basis, "legal_basis": legal_basis,
                 "victim_consent": consent, "disclosure_without_consent": basis != "consent"},
     )
     kinds = ["multi_agency"] + (["share_with_police"] if agency.kind == "police" else [])
-    open_targets = (
-        await session.execute(
-            select(Target).where(
-                Target.case_id == case.id, Target.kind.in_(kinds),
-                Target.state.in_(("due", "breached")), Target.closed_at.is_(None),
-            )
-        )
-    ).scalars().all()
-    for t in open_targets:
+    for t in await target_repo.open_targets_of_kinds(session, case.id, kinds):
         await meet_recurring(session, actor, case, t, now,
                              late_reason=f"shared with {agency.slug} after the due time")
     return member
 
 
+@unit_of_work
 async def remove_member(
     session: AsyncSession, actor: Actor, case_id: object, agency_slug: str, *, reason: str,
     now: datetime | None = None,
@@ -129,6 +120,7 @@ async def remove_member(
                        detail={"agency": agency.slug})
 
 
+@unit_of_work
 async def list_members(session: AsyncSession, actor: Actor, case_id: object) -> list[Membership]:
     case = await case_repo.load_case(session, actor, case_id, "case.read")
     rows = await session.execute(

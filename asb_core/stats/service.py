@@ -20,6 +20,7 @@ from asb_core import access
 from asb_core.actor import Actor
 from asb_core.errors import ValidationFailed
 from asb_core.stats.suppression import PRIMARY, SECONDARY, Table
+from asb_core.uow import unit_of_work
 
 LONDON = ZoneInfo("Europe/London")
 LEVELS = ("standard", "medium", "high")
@@ -237,6 +238,7 @@ def _day(at: datetime | None, plus: int = 0) -> str | None:
     return date.fromordinal(d.toordinal() + plus).isoformat()
 
 
+@unit_of_work
 async def statistics(
     session: AsyncSession,
     actor: Actor,

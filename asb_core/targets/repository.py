@@ -1,15 +1,18 @@
-"""Statements on targets: the current level targets of a case, recomputing them for a new level
-(harm_model's rule), and new target rows."""
+"""Statements on targets: a case's targets, one target, the work queue (through the access
+policy), the current level targets of a case, recomputing them for a new level (harm_model's
+rule), closing a case's open targets, and new target rows."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Select, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
+from asb_core import access
+from asb_core.actor import Actor
 from asb_core.targets.models import LEVEL_TARGET_KINDS, Target
 
 # harm_model names the threshold-decision target differently from the API vocabulary.
@@ -82,3 +85,66 @@ def new_target(
         id=uuid.uuid4(), case_id=case_id, kind=kind, level=level, recurring=recurring,
         started_at=start, due_at=due, state="due",
     )
+
+
+async def case_targets(
+    session: AsyncSession, case_id: uuid.UUID, *, include_closed: bool = False
+) -> list[Target]:
+    stmt = select(Target).where(Target.case_id == case_id)
+    if not include_closed:
+        stmt = stmt.where(Target.closed_at.is_(None))
+    rows = await session.execute(
+        stmt.order_by(Target.due_at, Target.id).execution_options(populate_existing=True)
+    )
+    return list(rows.scalars().all())
+
+
+async def target_of_case(
+    session: AsyncSession, case_id: uuid.UUID, target_id: uuid.UUID
+) -> Target | None:
+    return (await session.execute(
+        select(Target).where(Target.id == target_id, Target.case_id == case_id)
+    )).scalar_one_or_none()
+
+
+async def open_targets_of_kinds(
+    session: AsyncSession, case_id: uuid.UUID, kinds: list[str]
+) -> list[Target]:
+    """The case's targets of these kinds still to be met (due or breached, not closed)."""
+    rows = await session.execute(
+        select(Target).where(
+            Target.case_id == case_id, Target.kind.in_(kinds),
+            Target.state.in_(("due", "breached")), Target.closed_at.is_(None),
+        ).order_by(Target.due_at)
+    )
+    return list(rows.scalars().all())
+
+
+async def close_open_targets(session: AsyncSession, case_id: uuid.UUID, now: datetime) -> None:
+    """Close out every target of the case not met (the case is closing)."""
+    await session.execute(
+        update(Target)
+        .where(Target.case_id == case_id, Target.state != "met", Target.closed_at.is_(None))
+        .values(closed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def queue_statement(
+    actor: Actor, state: str, now: datetime, within_hours: int, key: tuple | None
+) -> Select:
+    """Open targets on the cases `actor` may see (access policy) in queue `state`, soonest due
+    first, after the keyset `key` (due_at, id)."""
+    stmt = select(Target).where(
+        access.readable_case_rows(actor, Target.case_id), Target.closed_at.is_(None)
+    )
+    if state == "due":
+        stmt = stmt.where(Target.state == "due", Target.due_at >= now)
+    elif state == "due_soon":
+        stmt = stmt.where(Target.state == "due", Target.due_at >= now,
+                          Target.due_at < now + timedelta(hours=within_hours))
+    else:  # breached: swept to breached, or still due but past due
+        stmt = stmt.where(Target.state.in_(("due", "breached")), Target.due_at < now)
+    if key:
+        stmt = stmt.where(tuple_(Target.due_at, Target.id) > tuple(key))
+    return stmt.order_by(Target.due_at, Target.id)

@@ -1,58 +1,60 @@
 """Response targets: a case's targets, marking one met, per-agency work queues and the breach
 sweep.
 
-Work queues walk the partial indexes on open targets in due order, joined to the agency's
-memberships through the (agency_id, case_id) unique index, with keyset pagination on
+Work queues walk the partial indexes on open targets in due order, limited to the cases the
+caller may see by the access policy (a member agency's through the (agency_id, case_id) unique
+index of memberships), with keyset pagination on
 (due_at, id): the cost of a page does not grow with the number of cases.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import and_, select, tuple_, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core import access, clock
 from asb_core.actor import Actor
 from asb_core.audit import chain as audit
+from asb_core.cases import references
 from asb_core.cases import repository as case_repo
 from asb_core.cases.models import CaseEvent
 from asb_core.errors import Conflict, NotFound, ValidationFailed
 from asb_core.pagination import TIME_ID, Page, check_limit, decode_cursor, page_of
-from asb_core.sharing.models import Membership
+from asb_core.targets import repository as target_repo
 from asb_core.targets.models import Target
+from asb_core.targets.schemas import TargetMetIn
+from asb_core.uow import unit_of_work
 from asb_core.updates.service import meet_recurring
 
+QUEUE_STATES = ("due", "due_soon", "breached")
 
+
+@unit_of_work
 async def list_case_targets(
     session: AsyncSession, actor: Actor, case_id: object, *, include_closed: bool = False
 ) -> list[Target]:
     case = await case_repo.load_case(session, actor, case_id, "case.read")
-    stmt = select(Target).where(Target.case_id == case.id)
-    if not include_closed:
-        stmt = stmt.where(Target.closed_at.is_(None))
-    rows = await session.execute(
-        stmt.order_by(Target.due_at, Target.id).execution_options(populate_existing=True)
-    )
-    return list(rows.scalars().all())
+    return await target_repo.case_targets(session, case.id, include_closed=include_closed)
 
 
+@unit_of_work
 async def mark_target_met(
     session: AsyncSession,
     actor: Actor,
     case_id: object,
     target_id: object,
+    data: TargetMetIn | None = None,
     *,
-    late_reason: str | None = None,
     now: datetime | None = None,
 ) -> Target:
     now = clock.utcnow(now)
+    late_reason = data.late_reason if data is not None else None
     case = await case_repo.load_case(session, actor, case_id, "target.meet", lock=True)
     tid = access.parse_uuid(target_id, "target")
-    target = (await session.execute(
-        select(Target).where(Target.id == tid, Target.case_id == case.id)
-    )).scalar_one_or_none()
+    target = await target_repo.target_of_case(session, case.id, tid)
     if target is None:
         raise NotFound(f"no target {target_id}")
     if target.state == "met":
@@ -60,7 +62,7 @@ async def mark_target_met(
     if target.closed_at is not None:
         raise Conflict("the target was closed with its case")
     late = now > target.due_at
-    if late and not (isinstance(late_reason, str) and late_reason.strip()):
+    if late and not (late_reason and late_reason.strip()):
         raise ValidationFailed(
             "the target is met after its due time: give a late reason",
             errors=[{"field": "late_reason", "message": "required when met after the due time"}],
@@ -73,6 +75,7 @@ async def mark_target_met(
     return target
 
 
+@unit_of_work
 async def work_queue(
     session: AsyncSession,
     actor: Actor,
@@ -83,7 +86,7 @@ async def work_queue(
     cursor: str | None = None,
     now: datetime | None = None,
 ) -> Page:
-    """Open targets on the cases the actor's agency is a member of, soonest due first.
+    """Open targets on the cases the actor may see, soonest due first.
 
     due: open and not yet past due; due_soon: open and due within `within_hours`;
     breached: swept to breached, or still due but past due.
@@ -91,35 +94,33 @@ async def work_queue(
     check_limit(limit)
     access.require(actor, "case.read")
     now = clock.utcnow(now)
-    stmt = select(Target).join(
-        Membership,
-        and_(Membership.case_id == Target.case_id, Membership.agency_id == actor.agency_id),
-    ).where(Target.closed_at.is_(None))
-    if actor.role == "call_handler":
-        # A subquery: the policy's membership EXISTS would otherwise auto-correlate with the
-        # join above and leave no FROM clause (a 500 for every call handler).
-        stmt = stmt.where(Target.case_id.in_(access.visible_case_ids(actor)))
-    if state == "due":
-        stmt = stmt.where(Target.state == "due", Target.due_at >= now)
-    elif state == "due_soon":
-        if not isinstance(within_hours, int) or not 1 <= within_hours <= 24 * 90:
-            raise ValidationFailed("bad window", errors=[{"field": "within_hours",
-                                                          "message": "1 to 2160"}])
-        stmt = stmt.where(Target.state == "due", Target.due_at >= now,
-                          Target.due_at < now + timedelta(hours=within_hours))
-    elif state == "breached":
-        stmt = stmt.where(Target.state.in_(("due", "breached")), Target.due_at < now)
-    else:
+    if state not in QUEUE_STATES:
         raise ValidationFailed("bad state", errors=[{"field": "state",
                                                      "message": "due, due_soon or breached"}])
+    if state == "due_soon" and not 1 <= within_hours <= 24 * 90:
+        raise ValidationFailed("bad window", errors=[{"field": "within_hours",
+                                                      "message": "1 to 2160"}])
     key = decode_cursor(cursor, 2, convert=TIME_ID)
-    if key:
-        stmt = stmt.where(tuple_(Target.due_at, Target.id)
-                          > tuple(key))
-    rows = (await session.execute(
-        stmt.order_by(Target.due_at, Target.id).limit(limit + 1)
-    )).scalars().all()
+    stmt = target_repo.queue_statement(actor, state, now, within_hours, key)
+    rows = (await session.execute(stmt.limit(limit + 1))).scalars().all()
     return page_of(list(rows), limit, lambda t: (t.due_at.isoformat(), t.id))
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """A work-queue row: the target and its case's reference (so an officer can act on it
+    without another call)."""
+
+    target: Target
+    case_reference: str
+
+
+@unit_of_work
+async def work_queue_items(session: AsyncSession, actor: Actor, **query) -> Page:
+    """`work_queue` (same arguments), each target with its case's reference."""
+    result = await work_queue(session, actor, **query)
+    labels = await references.case_labels(session, (t.case_id for t in result.items))
+    return Page([QueueItem(t, labels[t.case_id][0]) for t in result.items], result.next_cursor)
 
 
 async def sweep_breaches(

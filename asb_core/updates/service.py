@@ -22,9 +22,9 @@ from asb_core.errors import Conflict, NotFound, ValidationFailed
 from asb_core.pagination import TIME_ID, Page, check_limit, decode_cursor, page_of
 from asb_core.targets import repository as target_repo
 from asb_core.targets.models import Target
-from asb_core.updates.models import UPDATE_KINDS, Update
-
-MAX_TEXT = 20_000
+from asb_core.uow import unit_of_work
+from asb_core.updates.models import Update
+from asb_core.updates.schemas import UpdateIn
 
 
 async def meet_recurring(
@@ -61,14 +61,11 @@ async def record_update(
     due_at: datetime | None,
     now: datetime,
 ) -> Update:
+    """Write one update (its shape already checked by UpdateIn, or chosen by the caller)."""
     errors = []
-    if kind not in UPDATE_KINDS:
-        errors.append({"field": "kind", "message": f"one of {', '.join(UPDATE_KINDS)}"})
-    if not isinstance(text, str) or not text.strip():
+    if not text.strip():
         errors.append({"field": "text", "message": "required"})
-    elif len(text) > MAX_TEXT:
-        errors.append({"field": "text", "message": f"at most {MAX_TEXT} characters"})
-    if due_at is not None and (not isinstance(due_at, datetime) or due_at.tzinfo is None):
+    if due_at is not None and due_at.tzinfo is None:
         errors.append({"field": "due_at", "message": "a time with a zone"})
     if kind == "action" and not owner_agency:
         errors.append({"field": "owner_agency", "message": "an action needs an owner agency"})
@@ -91,20 +88,8 @@ async def record_update(
     session.add(row)
     await session.flush()
     if kind == "victim_update":
-        open_target = (
-            await session.execute(
-                select(Target)
-                .where(
-                    Target.case_id == case.id,
-                    Target.kind == "victim_update",
-                    Target.state.in_(("due", "breached")),
-                    Target.closed_at.is_(None),
-                )
-                .order_by(Target.due_at)
-                .limit(1)
-            )
-        ).scalar_one_or_none()
-        if open_target is not None:
+        due = await target_repo.open_targets_of_kinds(session, case.id, ["victim_update"])
+        for open_target in due[:1]:
             # A victim update is the act that meets this target; when late, it says so itself.
             await meet_recurring(
                 session, actor, case, open_target, now,
@@ -120,15 +105,13 @@ async def record_update(
     return row
 
 
+@unit_of_work
 async def add_update(
     session: AsyncSession,
     actor: Actor,
     case_id: object,
+    data: UpdateIn,
     *,
-    kind: str,
-    text: str,
-    owner_agency: str | None = None,
-    due_at: datetime | None = None,
     idempotency_key: str | None = None,
     request_fingerprint: str | None = None,
     now: datetime | None = None,
@@ -146,13 +129,14 @@ async def add_update(
             return (await session.execute(select(Update).where(Update.id == existing))).scalar_one()
     if case.status == "closed":
         raise Conflict("the case is closed: reopen it first")
-    row = await record_update(session, actor, case, kind=kind, text=text,
-                              owner_agency=owner_agency, due_at=due_at, now=now)
+    row = await record_update(session, actor, case, kind=data.kind, text=data.text,
+                              owner_agency=data.owner_agency, due_at=data.due_at, now=now)
     if idempotency_key is not None:
         await idempotency.bind(session, actor, idempotency_key, row.id)
     return row
 
 
+@unit_of_work
 async def complete_action(
     session: AsyncSession, actor: Actor, case_id: object, update_id: object,
     now: datetime | None = None,
@@ -182,6 +166,7 @@ async def complete_action(
     return row
 
 
+@unit_of_work
 async def list_updates(
     session: AsyncSession, actor: Actor, case_id: object, *, limit: int = 50,
     cursor: str | None = None,

@@ -25,6 +25,7 @@ from asb_core.actor import Actor
 from asb_core.audit import chain as audit
 from asb_core.errors import Forbidden, NotFound, ValidationFailed
 from asb_core.pagination import Page, check_limit, decode_cursor, page_of
+from asb_core.uow import unit_of_work
 from asb_core.webhooks.egress import EgressPolicy
 from asb_core.webhooks.models import (
     DELIVERY_STATES,
@@ -33,10 +34,10 @@ from asb_core.webhooks.models import (
     WebhookDelivery,
     WebhookSubscription,
 )
+from asb_core.webhooks.schemas import WebhookIn
 
 # TODO(access): move to asb_core/access.py as "webhook.manage" when that module is free to edit.
 WEBHOOK_ROLES = frozenset({"caseworker", "supervisor", "integration", "admin"})
-MAX_URL = 2000
 MAX_SUBSCRIPTIONS_PER_AGENCY = 50
 
 
@@ -50,12 +51,11 @@ def _invalid(field: str, message: str) -> ValidationFailed:
     return ValidationFailed(f"{field}: {message}", errors=[{"field": field, "message": message}])
 
 
-def check_url(url: object, egress: EgressPolicy | None = None) -> str:
-    if not isinstance(url, str) or not url.strip():
-        raise _invalid("url", "required")
+def check_url(url: str, egress: EgressPolicy | None = None) -> str:
+    """Where a URL may point (its length and type are WebhookIn's)."""
     url = url.strip()
-    if len(url) > MAX_URL:
-        raise _invalid("url", f"at most {MAX_URL} characters")
+    if not url:
+        raise _invalid("url", "required")
     try:
         parts = urlsplit(url)
         host = parts.hostname
@@ -79,9 +79,7 @@ def check_url(url: object, egress: EgressPolicy | None = None) -> str:
     return url
 
 
-def check_event_types(event_types: object) -> list[str]:
-    if not isinstance(event_types, list) or not event_types:
-        raise _invalid("event_types", f"a non-empty list of: {', '.join(EVENT_TYPES)}")
+def check_event_types(event_types: list[str]) -> list[str]:
     unknown = [t for t in event_types if t not in EVENT_TYPES]
     if unknown:
         raise _invalid("event_types", f"unknown {unknown[0]!r}; one of {', '.join(EVENT_TYPES)}")
@@ -92,20 +90,20 @@ def new_secret() -> str:
     return "whsec_" + secrets.token_urlsafe(32)
 
 
+@unit_of_work
 async def create_subscription(
     session: AsyncSession,
     actor: Actor,
+    data: WebhookIn,
     *,
-    url: object,
-    event_types: object,
     now: datetime | None = None,
     egress: EgressPolicy | None = None,
 ) -> WebhookSubscription:
     """A new active subscription; its `secret` is readable on the returned object only now.
     `egress`: where webhooks may go (default: from the settings)."""
     agency_id = require_manage(actor)
-    url = check_url(url, egress)
-    types = check_event_types(event_types)
+    url = check_url(data.url, egress)
+    types = check_event_types(data.event_types)
     count = len(
         (
             await session.execute(
@@ -141,6 +139,7 @@ def _own(actor: Actor):
     return select(WebhookSubscription).where(WebhookSubscription.agency_id == agency_id)
 
 
+@unit_of_work
 async def list_subscriptions(session: AsyncSession, actor: Actor) -> list[WebhookSubscription]:
     stmt = _own(actor).where(WebhookSubscription.active).order_by(
         WebhookSubscription.created_at, WebhookSubscription.id
@@ -148,6 +147,7 @@ async def list_subscriptions(session: AsyncSession, actor: Actor) -> list[Webhoo
     return list((await session.execute(stmt)).scalars().all())
 
 
+@unit_of_work
 async def get_subscription(
     session: AsyncSession, actor: Actor, subscription_id: object
 ) -> WebhookSubscription:
@@ -160,6 +160,7 @@ async def get_subscription(
     return sub
 
 
+@unit_of_work
 async def delete_subscription(
     session: AsyncSession, actor: Actor, subscription_id: object, *, now: datetime | None = None
 ) -> None:
@@ -182,6 +183,7 @@ async def delete_subscription(
     )
 
 
+@unit_of_work
 async def list_deliveries(
     session: AsyncSession,
     actor: Actor,

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from asb_core.actor import Actor
 from asb_core.agencies.models import Agency
 from asb_core.agencies.service import add_agency, issue_key
+from asb_core.cases.schemas import OpenCaseIn
 from asb_core.cases.service import open_case
 
 VICTIM = {
@@ -46,7 +47,7 @@ async def new_case(session, actor: Actor, *, answers=None, consent="given", **kw
         consent_doc["legal_basis"] = kw.pop("legal_basis", None) or None
         if consent_doc["legal_basis"] is None:
             consent_doc.pop("legal_basis")
-    return await open_case(
-        session, actor, area="fenland", answers=answers or {"repeat": True},
-        victim=dict(VICTIM), consent=consent_doc, **kw,
-    )
+    now = kw.pop("now", None)
+    data = OpenCaseIn(area="fenland", answers=answers or {"repeat": True},
+                      victim=dict(VICTIM), consent=consent_doc, **kw)
+    return await open_case(session, actor, data, now=now)

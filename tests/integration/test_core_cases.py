@@ -6,13 +6,16 @@ import asyncio
 from datetime import timedelta
 
 import pytest
+from pydantic import ValidationError
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core.actor import Actor
 from asb_core.cases import service as cases
+from asb_core.cases.schemas import CasePatchIn, CloseIn, ReopenIn
 from asb_core.errors import Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed
 from asb_core.sharing import service as sharing
+from asb_core.sharing.schemas import ShareIn
 from asb_core.tables import AuditEvent, Target
 from asb_core.targets import service as targets
 from tests.integration.casework_helpers import MEDIUM_ANSWERS, actor_for, new_case
@@ -50,7 +53,8 @@ async def test_call_handler_sees_only_cases_it_opened(session):
         await cases.get_case(session, h2, case.id)
     assert [c.id for c in (await cases.list_cases(session, h2)).items] == []
     with pytest.raises(Forbidden):
-        await cases.update_case(session, h1, case.id, expected_version=1, changes={"area": "x"})
+        await cases.update_case(session, h1, case.id, CasePatchIn(area="x"),
+                                expected_version=1)
 
 
 async def test_roles_without_case_access_get_not_found(session):
@@ -63,22 +67,24 @@ async def test_roles_without_case_access_get_not_found(session):
     auditor = await actor_for(session, "ro-council", "auditor")
     assert (await cases.get_case(session, auditor, case.id)).id == case.id
     with pytest.raises(Forbidden):
-        await cases.update_case(session, auditor, case.id, expected_version=1,
-                                changes={"summary": "x"})
+        await cases.update_case(session, auditor, case.id, CasePatchIn(summary="x"),
+                                expected_version=1)
 
 
 async def test_update_case_checks_version(session):
     a = await actor_for(session, "uc-council")
     case = await new_case(session, a)
-    updated = await cases.update_case(session, a, case.id, expected_version=1,
-                                      changes={"summary": "noise", "status": "active"})
+    updated = await cases.update_case(session, a, case.id, CasePatchIn(summary="noise",
+                                      status="active"), expected_version=1)
     assert updated.version == 2 and updated.summary == "noise" and updated.status == "active"
     with pytest.raises(PreconditionFailed):
-        await cases.update_case(session, a, case.id, expected_version=1,
-                                changes={"summary": "stale"})
+        await cases.update_case(session, a, case.id, CasePatchIn(summary="stale"),
+                                expected_version=1)
+    with pytest.raises(ValidationError):  # closing is the close action's
+        CasePatchIn(status="closed")
     with pytest.raises(ValidationFailed):
-        await cases.update_case(session, a, case.id, expected_version=2,
-                                changes={"status": "closed"})
+        await cases.update_case(session, a, case.id, CasePatchIn(status=None),
+                                expected_version=2)
 
 
 async def test_reassign_lead_needs_supervisor_and_member(session):
@@ -87,14 +93,14 @@ async def test_reassign_lead_needs_supervisor_and_member(session):
     await actor_for(session, "rl-police", kind="police")
     case = await new_case(session, a)
     with pytest.raises(Forbidden):
-        await cases.update_case(session, a, case.id, expected_version=1,
-                                changes={"lead_agency": "rl-council"})
+        await cases.update_case(session, a, case.id, CasePatchIn(lead_agency="rl-council"),
+                                expected_version=1)
     with pytest.raises(ValidationFailed):
-        await cases.update_case(session, sup, case.id, expected_version=1,
-                                changes={"lead_agency": "rl-police"})
-    await sharing.share_case(session, a, case.id, agency_slug="rl-police", basis="consent")
-    moved = await cases.update_case(session, sup, case.id, expected_version=1,
-                                    changes={"lead_agency": "rl-police"})
+        await cases.update_case(session, sup, case.id, CasePatchIn(lead_agency="rl-police"),
+                                expected_version=1)
+    await sharing.share_case(session, a, case.id, ShareIn(agency="rl-police", basis="consent"))
+    moved = await cases.update_case(session, sup, case.id,
+                                    CasePatchIn(lead_agency="rl-police"), expected_version=1)
     assert moved.lead_agency_slug == "rl-police" and moved.version == 2
 
 
@@ -103,12 +109,14 @@ async def test_close_requires_outcome_and_final_update_then_reopen(session):
     sup = await actor_for(session, "cl-council", "supervisor")
     case = await new_case(session, a, answers=MEDIUM_ANSWERS)
     with pytest.raises(Forbidden):
-        await cases.close_case(session, a, case.id, outcome="x", final_victim_update="y")
+        await cases.close_case(session, a, case.id, CloseIn(outcome="x", final_victim_update="y"))
     with pytest.raises(ValidationFailed) as err:
-        await cases.close_case(session, sup, case.id, outcome="", final_victim_update=" ")
+        await cases.close_case(session, sup, case.id, CloseIn(outcome=" ", final_victim_update=" "))
     assert {e["field"] for e in err.value.errors} == {"outcome", "final_victim_update"}
-    closed = await cases.close_case(session, sup, case.id, outcome="resolved",
-                                    final_victim_update="We told Ada the case is closing")
+    with pytest.raises(ValidationError):
+        CloseIn(outcome="", final_victim_update="y")
+    closed = await cases.close_case(session, sup, case.id, CloseIn(outcome="resolved",
+                                    final_victim_update="We told Ada the case is closing"))
     assert closed.status == "closed" and closed.closed_at and closed.version == 2
     rows = (await session.execute(select(Target).where(Target.case_id == case.id))).scalars()
     rows = list(rows)
@@ -117,10 +125,10 @@ async def test_close_requires_outcome_and_final_update_then_reopen(session):
     assert (await targets.work_queue(session, a, state="due_soon", within_hours=24 * 60)).items \
         == []
     with pytest.raises(Conflict):
-        await cases.close_case(session, sup, case.id, outcome="x", final_victim_update="y")
+        await cases.close_case(session, sup, case.id, CloseIn(outcome="x", final_victim_update="y"))
     with pytest.raises(Forbidden):
-        await cases.reopen_case(session, a, case.id, reason="new incident")
-    reopened = await cases.reopen_case(session, sup, case.id, reason="new incident")
+        await cases.reopen_case(session, a, case.id, ReopenIn(reason="new incident"))
+    reopened = await cases.reopen_case(session, sup, case.id, ReopenIn(reason="new incident"))
     assert reopened.status == "open" and reopened.closed_at is None and reopened.version == 3
     open_now = await targets.list_case_targets(session, a, case.id)
     assert {t.kind for t in open_now if t.state == "due"} >= {"first_contact", "victim_update"}
@@ -149,7 +157,7 @@ async def test_two_agencies_concurrent_updates_no_lost_update(engine):
             a = await actor_for(s, "cc-council-x")
             b = await actor_for(s, "cc-police-x", kind="police")
             case = await new_case(s, a)
-            await sharing.share_case(s, a, case.id, agency_slug="cc-police-x", basis="consent")
+            await sharing.share_case(s, a, case.id, ShareIn(agency="cc-police-x", basis="consent"))
 
     both_read = asyncio.Barrier(2)
 
@@ -160,8 +168,9 @@ async def test_two_agencies_concurrent_updates_no_lost_update(engine):
                 assert got.version == 1
             await both_read.wait()  # both hold version 1 before either writes
             async with s.begin():
-                return await cases.update_case(s, actor, case.id, expected_version=1,
-                                               changes={"summary": summary})
+                return await cases.update_case(s, actor, case.id,
+                                               CasePatchIn(summary=summary),
+                                               expected_version=1)
 
     results = await asyncio.gather(patch(a, "council"), patch(b, "police"),
                                    return_exceptions=True)

@@ -11,18 +11,24 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core.assessments import service as assessments
+from asb_core.assessments.schemas import ReassessIn
 from asb_core.audit import service as audit_read
 from asb_core.case_review import service as case_review
+from asb_core.case_review.schemas import CaseReviewIn
 from asb_core.cases import service as cases
 from asb_core.cases import timeline
+from asb_core.cases.schemas import CasePatchIn, CloseIn, ReopenIn
 from asb_core.errors import Forbidden, IdempotencyKeyReused, NotFound, ValidationFailed
 from asb_core.escalation import service as escalations
 from asb_core.incidents import service as diary
 from asb_core.parties import service as parties
 from asb_core.sharing import service as sharing
+from asb_core.sharing.schemas import ShareIn
 from asb_core.tables import CaseEvent, EscalationState, Incident, Target
 from asb_core.targets import service as targets
+from asb_core.targets.schemas import TargetMetIn
 from asb_core.updates import service as updates
+from asb_core.updates.schemas import UpdateIn
 from tests.integration.casework_helpers import actor_for, ago, new_case
 
 
@@ -100,7 +106,7 @@ async def test_idempotency_key(session):
     a = await actor_for(session, "ik-housing", "integration", "housing_provider")
     owner = await actor_for(session, "ik-council")
     case = await new_case(session, owner)
-    await sharing.share_case(session, owner, case.id, agency_slug="ik-housing", basis="consent")
+    await sharing.share_case(session, owner, case.id, ShareIn(agency="ik-housing", basis="consent"))
     e1, c1 = await diary.add_diary_entry(session, a, case.id, data=entry(),
                                          idempotency_key="k1", request_fingerprint="f1")
     e2, c2 = await diary.add_diary_entry(session, a, case.id, data=entry(),
@@ -137,18 +143,18 @@ async def test_reassess_lowering_needs_supervisor(session):
     case = await new_case(session, a, answers={"repeat": False})
     answers = {"threats_or_violence": False, "repeat": True, "feels_targeted": True,
                "disability_or_illness": True, "mental_health_affected": True}
-    row = await assessments.reassess(session, a, case.id, answers=answers)
+    row = await assessments.reassess(session, a, case.id, ReassessIn(answers=answers))
     case = await cases.get_case(session, a, case.id)
     assert case.risk_level == row.level and case.version == 2
     with pytest.raises(Forbidden):
-        await assessments.reassess(session, a, case.id, answers=answers,
-                                   judgement={"level": "standard", "reason": "x"})
-    low = await assessments.reassess(session, sup, case.id, answers=answers,
-                                     judgement={"level": "standard", "reason": "moved away"})
+        await assessments.reassess(session, a, case.id, ReassessIn(answers=answers,
+                                   judgement={"level": "standard", "reason": "x"}))
+    low = await assessments.reassess(session, sup, case.id, ReassessIn(answers=answers,
+                                     judgement={"level": "standard", "reason": "moved away"}))
     assert low.level == "standard" and low.judgement["supervisor"] is True
     assert (await cases.get_case(session, a, case.id)).risk_level == "standard"
-    raised = await assessments.reassess(session, a, case.id, answers={"repeat": False},
-                                        judgement={"level": "high", "reason": "officer view"})
+    raised = await assessments.reassess(session, a, case.id, ReassessIn(answers={"repeat": False},
+                                        judgement={"level": "high", "reason": "officer view"}))
     assert raised.level == "high"
     page = await assessments.list_assessments(session, a, case.id)
     assert len(page.items) == 4
@@ -166,7 +172,8 @@ async def test_mark_met_late_reason_recurring_and_work_queue(session):
     with pytest.raises(ValidationFailed) as err:
         await targets.mark_target_met(session, a, case.id, vu.id)
     assert err.value.errors[0]["field"] == "late_reason"
-    met = await targets.mark_target_met(session, a, case.id, vu.id, late_reason="staff sick")
+    met = await targets.mark_target_met(session, a, case.id, vu.id,
+                                        TargetMetIn(late_reason="staff sick"))
     assert met.state == "met" and met.late_reason == "staff sick"
     nxt = [t for t in await targets.list_case_targets(session, a, case.id)
            if t.kind == "victim_update" and t.state == "due"]
@@ -184,19 +191,20 @@ async def test_victim_update_meets_target_and_action_owner_must_be_member(sessio
     a = await actor_for(session, "vu-council")
     await actor_for(session, "vu-police", kind="police")
     case = await new_case(session, a)
-    u = await updates.add_update(session, a, case.id, kind="victim_update", text="Rang Ada")
+    u = await updates.add_update(session, a, case.id, UpdateIn(kind="victim_update",
+                                 text="Rang Ada"))
     assert u.author_agency_slug == "vu-council"
     vus = [t for t in await targets.list_case_targets(session, a, case.id)
            if t.kind == "victim_update"]
     assert sorted(t.state for t in vus) == ["due", "met"]
     with pytest.raises(ValidationFailed):
-        await updates.add_update(session, a, case.id, kind="action", text="Visit")
+        await updates.add_update(session, a, case.id, UpdateIn(kind="action", text="Visit"))
     with pytest.raises(ValidationFailed):
-        await updates.add_update(session, a, case.id, kind="action", text="Visit",
-                                 owner_agency="vu-police")
-    act = await updates.add_update(session, a, case.id, kind="action", text="Visit",
+        await updates.add_update(session, a, case.id, UpdateIn(kind="action", text="Visit",
+                                 owner_agency="vu-police"))
+    act = await updates.add_update(session, a, case.id, UpdateIn(kind="action", text="Visit",
                                    owner_agency="vu-council",
-                                   due_at=datetime.now(UTC) + timedelta(days=2))
+                                   due_at=datetime.now(UTC) + timedelta(days=2)))
     done = await updates.complete_action(session, a, case.id, act.id)
     assert done.done and done.done_at
 
@@ -207,7 +215,7 @@ async def test_case_review_application(session):
     for _ in range(3):
         await diary.add_diary_entry(session, a, case.id, data=entry())
     review = await case_review.log_application(session, a, case.id,
-                                               applicant_description="the victim")
+                                               CaseReviewIn(applicant_description="the victim"))
     assert review.qualifying is True
     assert review.applied_at < review.acknowledge_by < review.decide_by
     kinds = {t.kind for t in await targets.list_case_targets(session, a, case.id)}
@@ -258,11 +266,12 @@ async def test_non_member_gets_not_found_on_every_case_path(session):
         x = await actor_for(session, "nm-outsider", role)
         calls = [
             cases.get_case(session, x, case.id),
-            cases.update_case(session, x, case.id, expected_version=1, changes={"summary": "x"}),
-            cases.close_case(session, x, case.id, outcome="x", final_victim_update="y"),
-            cases.reopen_case(session, x, case.id, reason="x"),
-            sharing.share_case(session, x, case.id, agency_slug="nm-outsider",
-                               basis="legal_basis", legal_basis="s115"),
+            cases.update_case(session, x, case.id, CasePatchIn(**{"summary": "x"}),
+                              expected_version=1),
+            cases.close_case(session, x, case.id, CloseIn(outcome="x", final_victim_update="y")),
+            cases.reopen_case(session, x, case.id, ReopenIn(reason="x")),
+            sharing.share_case(session, x, case.id, ShareIn(agency="nm-outsider",
+                               basis="legal_basis", legal_basis="s115")),
             sharing.remove_member(session, x, case.id, "nm-council", reason="x"),
             sharing.list_members(session, x, case.id),
             parties.list_parties(session, x, case.id),
@@ -270,15 +279,16 @@ async def test_non_member_gets_not_found_on_every_case_path(session):
             diary.add_diary_entry(session, x, case.id, data=entry()),
             diary.list_diary_entries(session, x, case.id),
             diary.get_diary_entry(session, x, case.id, e.id),
-            assessments.reassess(session, x, case.id, answers={}),
+            assessments.reassess(session, x, case.id, ReassessIn(answers={})),
             assessments.list_assessments(session, x, case.id),
-            updates.add_update(session, x, case.id, kind="update", text="x"),
+            updates.add_update(session, x, case.id, UpdateIn(kind="update", text="x")),
             updates.list_updates(session, x, case.id),
             targets.list_case_targets(session, x, case.id),
-            targets.mark_target_met(session, x, case.id, t.id, late_reason="x"),
+            targets.mark_target_met(session, x, case.id, t.id, TargetMetIn(late_reason="x")),
             escalations.list_flags(session, x, case.id),
             timeline.timeline(session, x, case.id),
-            case_review.log_application(session, x, case.id, applicant_description="x"),
+            case_review.log_application(session, x, case.id,
+                                        CaseReviewIn(applicant_description="x")),
             case_review.list_applications(session, x, case.id),
         ]
         for call in calls:

@@ -11,11 +11,13 @@ import pytest
 from sqlalchemy import func, select
 
 from asb_core.cases import service as cases
+from asb_core.cases.schemas import CloseIn
 from asb_core.errors import Conflict, Forbidden, IdempotencyKeyReused, NotFound, ValidationFailed
 from asb_core.escalation import service as escalations
 from asb_core.incidents import service as diary
 from asb_core.incidents import service as incidents
 from asb_core.sharing import service as sharing
+from asb_core.sharing.schemas import ShareIn
 from asb_core.tables import AuditEvent, CaseEvent, EscalationState, Incident
 from asb_core.targets import service as targets
 from tests.integration.casework_helpers import actor_for, ago, new_case
@@ -116,8 +118,8 @@ async def test_closed_case_refuses_a_report(session):
     council = await actor_for(session, "ox-council")
     sup = await actor_for(session, "ox-council", "supervisor")
     case = await new_case(session, council)
-    await cases.close_case(session, sup, case.id, outcome="Resolved",
-                           final_victim_update="Told the victim")
+    await cases.close_case(session, sup, case.id, CloseIn(outcome="Resolved",
+                           final_victim_update="Told the victim"))
     with pytest.raises(Conflict):
         await incidents.add_officer_report(session, council, case.id, data=report())
 
@@ -126,7 +128,7 @@ async def test_idempotent_replay_and_reused_key(session):
     police = await actor_for(session, "oi-police", "integration", "police")
     owner = await actor_for(session, "oi-council")
     case = await new_case(session, owner)
-    await sharing.share_case(session, owner, case.id, agency_slug="oi-police", basis="consent")
+    await sharing.share_case(session, owner, case.id, ShareIn(agency="oi-police", basis="consent"))
     body = report("threats")
     first, c1 = await incidents.add_officer_report(
         session, police, case.id, data=body, idempotency_key="log-1", request_fingerprint="f1")
@@ -188,8 +190,8 @@ async def test_same_as_counts_the_incident_once(session):
     council = await actor_for(session, "os-council")
     police = await actor_for(session, "os-police", kind="police")
     case = await new_case(session, council, answers={"repeat": False})
-    await sharing.share_case(session, council, case.id, agency_slug="os-police",
-                             basis="consent")
+    await sharing.share_case(session, council, case.id, ShareIn(agency="os-police",
+                             basis="consent"))
     e, _ = await diary.add_diary_entry(session, council, case.id, data=entry("verbal_abuse"))
     first, _ = await incidents.add_officer_report(session, police, case.id,
                                                   data=report("verbal_abuse", same_as=str(e.id)))

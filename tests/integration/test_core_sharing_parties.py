@@ -9,6 +9,7 @@ from asb_core.cases import service as cases
 from asb_core.errors import Conflict, ConsentRequired, Forbidden, NotFound, ValidationFailed
 from asb_core.parties import service as parties
 from asb_core.sharing import service as sharing
+from asb_core.sharing.schemas import ShareIn
 from asb_core.tables import AuditEvent, CaseEvent
 from tests.integration.casework_helpers import VICTIM, actor_for, new_case
 
@@ -18,16 +19,16 @@ async def test_refused_consent_blocks_share_unless_legal_basis(session):
     police = await actor_for(session, "sh-police", kind="police")
     case = await new_case(session, a, consent="refused")
     with pytest.raises(ConsentRequired):
-        await sharing.share_case(session, a, case.id, agency_slug="sh-police", basis="consent")
+        await sharing.share_case(session, a, case.id, ShareIn(agency="sh-police", basis="consent"))
     with pytest.raises(NotFound):
         await cases.get_case(session, police, case.id)
     with pytest.raises(ValidationFailed):
-        await sharing.share_case(session, a, case.id, agency_slug="sh-police",
-                                 basis="legal_basis")
-    m = await sharing.share_case(
-        session, a, case.id, agency_slug="sh-police", basis="legal_basis",
+        await sharing.share_case(session, a, case.id, ShareIn(agency="sh-police",
+                                 basis="legal_basis"))
+    m = await sharing.share_case(session, a, case.id, ShareIn(
+        agency="sh-police", basis="legal_basis",
         legal_basis="Crime and Disorder Act 1998 s115", justification="threats to life",
-    )
+    ))
     assert m.consent_basis == "legal_basis" and m.agency_slug == "sh-police"
     assert (await cases.get_case(session, police, case.id)).id == case.id
     ev = (await session.execute(select(AuditEvent).where(
@@ -41,7 +42,7 @@ async def test_not_asked_consent_needs_legal_basis(session):
     await actor_for(session, "na-housing", kind="housing_provider")
     case = await new_case(session, a, consent="not_asked")
     with pytest.raises(ConsentRequired):
-        await sharing.share_case(session, a, case.id, agency_slug="na-housing", basis="consent")
+        await sharing.share_case(session, a, case.id, ShareIn(agency="na-housing", basis="consent"))
 
 
 async def test_share_with_consent_meets_multi_agency_and_remove_member(session):
@@ -49,9 +50,9 @@ async def test_share_with_consent_meets_multi_agency_and_remove_member(session):
     sup = await actor_for(session, "sc-council", "supervisor")
     h = await actor_for(session, "sc-housing", kind="housing_provider")
     case = await new_case(session, a)
-    await sharing.share_case(session, a, case.id, agency_slug="sc-housing", basis="consent")
+    await sharing.share_case(session, a, case.id, ShareIn(agency="sc-housing", basis="consent"))
     with pytest.raises(Conflict):
-        await sharing.share_case(session, a, case.id, agency_slug="sc-housing", basis="consent")
+        await sharing.share_case(session, a, case.id, ShareIn(agency="sc-housing", basis="consent"))
     assert sorted((await cases.get_case(session, h, case.id)).member_agencies) == [
         "sc-council", "sc-housing"]
     from asb_core.targets.service import list_case_targets
@@ -109,4 +110,4 @@ async def test_record_consent_then_share(session):
     case = await new_case(session, a, consent="not_asked")
     victim = (await parties.list_parties(session, a, case.id))[0]
     await parties.record_consent(session, a, case.id, victim.id, state="given")
-    await sharing.share_case(session, a, case.id, agency_slug="rc-police", basis="consent")
+    await sharing.share_case(session, a, case.id, ShareIn(agency="rc-police", basis="consent"))

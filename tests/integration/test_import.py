@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from asb_core.incidents.importer import COLUMNS, import_diary, parse_uk_datetime
 from asb_core.incidents.models import DiaryEntry
 from asb_core.webhooks.models import OutboxEvent
+from asb_core.webhooks.schemas import WebhookIn
 from tests.integration.casework_helpers import actor_for, new_case
 
 
@@ -223,8 +224,8 @@ async def test_imported_entries_escalate_like_posted_ones(maker, tmp_path):
     slug, (case, _) = await _agency_with_cases(maker)
     async with maker() as s, s.begin():
         me = await _actor(s, slug, "integration", "housing_provider")
-        sub = await webhooks.create_subscription(s, me, url="https://hp.example/hook",
-                                                 event_types=["diary_entry.added"])
+        sub = await webhooks.create_subscription(s, me, WebhookIn(url="https://hp.example/hook",
+                                                 event_types=["diary_entry.added"]))
     path = _write(tmp_path / "hate.csv", [
         _row(case.reference, 1, started_at="01/03/2025 20:00"),
         _row(case.reference, 2, started_at="02/03/2025 20:00", category="threats",

@@ -29,9 +29,9 @@ from asb_api.app import create_app
 from asb_api.auth import provide_actor
 from asb_api.problems import exception_handlers
 from asb_api.routes.assessments import assessment_json, harm_problem, judgement_for
-from asb_api.schemas import EvaluateIn
 from asb_core import access
 from asb_core.actor import Actor
+from asb_core.assessments.schemas import EvaluateIn
 from asb_core.settings import Settings
 
 PATH = "/v1/assessments/evaluate"
