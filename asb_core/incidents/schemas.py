@@ -61,7 +61,7 @@ def _zoned_time(value: Any, info: ValidationInfo) -> Any:
     return value
 
 
-class DiaryEntryIn(Strict):
+class DiarySheetIn(Strict):
     """A victim's diary sheet: what happened, when, where, to whom, and how it felt."""
 
     started_at: datetime
@@ -79,7 +79,6 @@ class DiaryEntryIn(Strict):
     hostility_asked: StrictBool = False
     victim_feels_targeted: StrictBool | None = None
     source_system: Annotated[str, StringConstraints(max_length=200)] | None = None
-    amends: UUID | None = None
 
     @field_validator("duration_minutes", mode="before")
     @classmethod
@@ -105,7 +104,7 @@ class DiaryEntryIn(Strict):
         return sorted(set(value))
 
     @model_validator(mode="after")
-    def _who_perceived(self) -> DiaryEntryIn:
+    def _who_perceived(self) -> DiarySheetIn:
         if self.hostility_perceived and self.hostility_perceived_by is None:
             raise ValueError("hostility_perceived_by: say who perceived the hostility")
         return self
@@ -116,11 +115,15 @@ class DiaryEntryIn(Strict):
         return _not_future("started_at", self.started_at, now)
 
 
-class AmendmentIn(DiaryEntryIn):
-    """A correction of an earlier entry: the whole corrected sheet; the entry it amends is named
-    by the path, never in the body."""
+class DiaryEntryIn(DiarySheetIn):
+    """A diary entry: a sheet, which may amend an earlier entry of the case."""
 
-    amends: None = None
+    amends: UUID | None = None
+
+
+class AmendmentIn(DiarySheetIn):
+    """A correction of an earlier entry: the whole corrected sheet, under the same rules; the
+    entry it amends is named by the path, never in the body."""
 
 
 class OfficerReportIn(Strict):

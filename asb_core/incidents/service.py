@@ -37,6 +37,7 @@ from asb_core.incidents.landing import Arrival
 from asb_core.incidents.models import IdempotencyKey
 from asb_core.incidents.schemas import (
     DiaryEntryIn,
+    DiarySheetIn,
     OfficerReportIn,
     parse,
 )
@@ -52,7 +53,7 @@ class Sent:
     """One incident as a client sent it: the validated body, what it amends or repeats, and
     the Idempotency-Key it came with."""
 
-    body: DiaryEntryIn | OfficerReportIn
+    body: DiarySheetIn | OfficerReportIn
     amends: uuid.UUID | None = None
     key: str | None = None
     fingerprint: str = ""
@@ -66,8 +67,9 @@ async def add_diary_entry(
     """Add one diary entry (or, with `amends`, a correction of one); (the entry, True) or, for a
     replayed Idempotency-Key, (the entry the first request created, False)."""
     now = clock.utcnow(now)
-    body = await _parsed(session, actor, case_id, DiaryEntryIn, data, now)
-    amends = amends if amends is not None else body.amends
+    body = data if isinstance(data, DiarySheetIn) else await _parsed(
+        session, actor, case_id, DiaryEntryIn, data, now)
+    amends = amends if amends is not None else getattr(body, "amends", None)
     sent = Sent(body, access.parse_uuid(amends, "diary entry") if amends else None,
                 _key(idempotency_key), request_fingerprint or "")
     return await _one(session, actor, case_id, sent, "diary.add", now)
