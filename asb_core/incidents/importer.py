@@ -169,30 +169,30 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
-def _row_to_entry(row: _Row, now: datetime) -> None:
-    raw = row.raw
-    bad = row.errors.append
-    for col in REQUIRED:
-        if not _clean(raw.get(col)):
-            bad(RowError(row.number, col, "required"))
-    row.case_reference = (_clean(raw.get("case_reference")) or "").upper()
-    data: dict = {}
+def _yes_no(value: str) -> bool | str:
+    if value.lower() in YES:
+        return True
+    if value.lower() in NO:
+        return False
+    return value  # the model refuses it, naming the column
+
+
+def _cells(raw: dict[str, str], bad) -> dict:
+    """The row's cells as the API's JSON body would carry them (UK dates read in London time,
+    whole minutes, strands split on ';'); a cell that cannot be read is reported via `bad`."""
+    data: dict = {col: v for col in TEXT if (v := _clean(raw.get(col))) is not None}
     started = _clean(raw.get("started_at"))
     if started:
         try:
             data["started_at"] = parse_uk_datetime(started).isoformat()
         except ValueError as exc:
-            bad(RowError(row.number, "started_at", str(exc)))
+            bad("started_at", str(exc))
     duration = _clean(raw.get("duration_minutes"))
     if duration is not None:
         if re.fullmatch(r"\d{1,6}", duration):
             data["duration_minutes"] = int(duration)
         else:
-            bad(RowError(row.number, "duration_minutes", "a whole number of minutes"))
-    for col in TEXT:
-        v = _clean(raw.get(col))
-        if v is not None:
-            data[col] = v
+            bad("duration_minutes", "a whole number of minutes")
     category = _clean(raw.get("category"))
     if category:
         data["category"] = category.lower().replace(" ", "_").replace("-", "_")
@@ -206,31 +206,69 @@ def _row_to_entry(row: _Row, now: datetime) -> None:
         data["hostility_perceived_by"] = by.lower()
     targeted = _clean(raw.get("victim_feels_targeted"))
     if targeted is not None:
-        if targeted.lower() in YES:
-            data["victim_feels_targeted"] = True
-        elif targeted.lower() in NO:
-            data["victim_feels_targeted"] = False
-        else:
-            bad(RowError(row.number, "victim_feels_targeted", "yes, no or blank"))
-    if not row.errors:
-        # The same input model as the API's, and the same time rule: every error of the row.
-        try:
-            row.entry = parse(DiaryEntryIn, data, now=now)
-            errors = row.entry.time_errors(now)
-        except ValidationFailed as exc:
-            errors = exc.errors
-        for e in errors:
+        data["victim_feels_targeted"] = _yes_no(targeted)
+    return data
+
+
+def _row_to_entry(row: _Row, now: datetime) -> None:
+    """Build the API's own input model (DiaryEntryIn) from the row: every error of the row,
+    by column, from reading the cells and from the model's rules alike."""
+    raw = row.raw
+
+    def bad(column: str | None, message: str) -> None:
+        row.errors.append(RowError(row.number, column, message))
+
+    for col in REQUIRED:
+        if not _clean(raw.get(col)):
+            bad(col, "required")
+    row.case_reference = (_clean(raw.get("case_reference")) or "").upper()
+    data = _cells(raw, bad)
+    seen = {e.column for e in row.errors}
+    try:
+        row.entry = parse(DiaryEntryIn, data, now=now)
+    except ValidationFailed as exc:
+        for e in exc.errors:
             column = e.get("field")
-            bad(RowError(row.number, column if column in COLUMNS else None,
-                         e.get("message", "not valid")))
+            column = column if column in COLUMNS else None
+            if column is None or column not in seen:  # one message per unreadable cell
+                bad(column, e.get("message", "not valid"))
     row.data = data
+    _identify(row, data)
+
+
+def _identify(row: _Row, data: dict) -> None:
+    """The row's fingerprint and its Idempotency-Key (from its source id, else its content)."""
     canonical = json.dumps({"case": row.case_reference, **data}, sort_keys=True,
                            separators=(",", ":"))
     row.fingerprint = hashlib.sha256(canonical.encode()).hexdigest()
-    source_id = _clean(raw.get("source_row_id"))
+    source_id = _clean(row.raw.get("source_row_id"))
     identity = (f"id\x1f{data.get('source_system') or ''}\x1f{source_id}" if source_id
                 else f"content\x1f{canonical}")
     row.key = "diary-import:" + hashlib.sha256(identity.encode()).hexdigest()
+
+
+def _header_problems(cleaned: list[str]) -> list[RowError]:
+    problems = [RowError(1, h or "(blank)", "unknown column") for h in cleaned if h not in COLUMNS]
+    problems += [RowError(1, col, "missing column") for col in REQUIRED if col not in cleaned]
+    if len(set(cleaned)) != len(cleaned):
+        problems.append(RowError(1, None, "a column appears twice"))
+    return problems
+
+
+def _read_rows(reader: csv.DictReader) -> tuple[list[_Row], list[RowError]]:
+    rows = []
+    for raw in reader:
+        number = reader.line_num
+        if None in raw:
+            rows.append(_Row(number, {}, errors=[RowError(
+                number, None, "more fields than the header has columns")]))
+            continue
+        if not any((v or "").strip() for v in raw.values()):
+            continue  # a blank line
+        rows.append(_Row(number, {k: v or "" for k, v in raw.items()}))
+        if len(rows) > MAX_ROWS:
+            return [], [RowError(number, None, f"more than {MAX_ROWS} rows")]
+    return rows, []
 
 
 def read_file(path: Path) -> tuple[list[_Row], list[RowError]]:
@@ -242,37 +280,16 @@ def read_file(path: Path) -> tuple[list[_Row], list[RowError]]:
     with handle:
         try:
             reader = csv.DictReader(handle)
-            header = reader.fieldnames or []
-            problems = []
-            cleaned = [h.strip().lower() for h in header]
-            for h in cleaned:
-                if h not in COLUMNS:
-                    problems.append(RowError(1, h or "(blank)", "unknown column"))
-            for col in REQUIRED:
-                if col not in cleaned:
-                    problems.append(RowError(1, col, "missing column"))
-            if len(set(cleaned)) != len(cleaned):
-                problems.append(RowError(1, None, "a column appears twice"))
+            cleaned = [h.strip().lower() for h in reader.fieldnames or []]
+            problems = _header_problems(cleaned)
             if problems:
                 return [], problems
             reader.fieldnames = cleaned
-            rows = []
-            for raw in reader:
-                number = reader.line_num
-                if None in raw:
-                    rows.append(_Row(number, {}, errors=[RowError(
-                        number, None, "more fields than the header has columns")]))
-                    continue
-                if not any((v or "").strip() for v in raw.values()):
-                    continue  # a blank line
-                rows.append(_Row(number, {k: v or "" for k, v in raw.items()}))
-                if len(rows) > MAX_ROWS:
-                    return [], [RowError(number, None, f"more than {MAX_ROWS} rows")]
+            return _read_rows(reader)
         except UnicodeDecodeError as exc:
             return [], [RowError(0, None, f"the file is not UTF-8 (byte {exc.start})")]
         except csv.Error as exc:
             return [], [RowError(reader.line_num, None, f"not a CSV file: {exc}")]
-    return rows, []
 
 
 async def _agency_actor(session_factory: async_sessionmaker, slug: str) -> Actor:
@@ -364,6 +381,73 @@ async def _write_case_rows(session: AsyncSession, actor: Actor, case_id: uuid.UU
     return created, already
 
 
+def _check_against_cases(rows: list[_Row], cases: dict, agency_slug: str) -> set[int]:
+    """Each row's case must be shared with the agency and open; a row id seen twice must carry
+    the same content. Returns the numbers of rows that repeat an earlier row exactly."""
+    seen: dict[str, tuple[str, int]] = {}
+    duplicates: set[int] = set()
+    for r in rows:
+        if r.case_reference and not any(e.column == "case_reference" for e in r.errors):
+            found = cases.get(r.case_reference)
+            if found is None:
+                r.errors.append(RowError(r.number, "case_reference",
+                                         f"no case {r.case_reference} shared with {agency_slug}"))
+            elif found[1] == "closed":
+                r.errors.append(RowError(r.number, "case_reference",
+                                         f"case {r.case_reference} is closed"))
+        if not r.key:
+            continue
+        earlier = seen.setdefault(r.key, (r.fingerprint, r.number))
+        if earlier[1] == r.number:
+            continue
+        if earlier[0] != r.fingerprint:
+            r.errors.append(RowError(r.number, "source_row_id",
+                                     f"same id as row {earlier[1]} with different content"))
+        else:
+            duplicates.add(r.number)  # the same row twice: written once
+    return duplicates
+
+
+def _chunks(todo: list[_Row], cases: dict, batch: int) -> list[tuple[uuid.UUID, list[_Row]]]:
+    """Each case's rows in time order (the order they fold in), cut into chunks of `batch`."""
+    by_case: dict[uuid.UUID, list[_Row]] = {}
+    for r in todo:
+        by_case.setdefault(cases[r.case_reference][0], []).append(r)
+    pending: list[tuple[uuid.UUID, list[_Row]]] = []
+    for case_id, case_rows in by_case.items():
+        case_rows.sort(key=lambda r: (r.data["started_at"], r.number))
+        pending += [(case_id, case_rows[i:i + batch]) for i in range(0, len(case_rows), batch)]
+    return pending
+
+
+async def _write_all(session_factory: async_sessionmaker, actor: Actor, report: ImportReport,
+                     pending: list, batch: int, now: datetime, bar: Progress) -> bool:
+    """Write the chunks, one transaction per ~batch rows (whole per-case chunks until the batch
+    is full); False if a row failed at write time (that transaction rolled back, earlier ones
+    stay, and a re-run after fixing the row imports only what is missing)."""
+    while pending:
+        group, size = [], 0
+        while pending and (not group or size + len(pending[0][1]) <= batch):
+            group.append(pending.pop(0))
+            size += len(group[-1][1])
+        created_here = already_here = 0
+        try:
+            async with session_factory() as session, session.begin():
+                for case_id, chunk in group:
+                    created, already = await _write_case_rows(session, actor, case_id, chunk,
+                                                               now)
+                    created_here += created
+                    already_here += already
+        except _RowFailed as failed:
+            report.errors.append(failed.error)
+            report.stopped_at = failed.error.row
+            return False
+        report.imported += created_here
+        report.already += already_here
+        bar.advance(size)
+    return True
+
+
 async def import_diary(
     session_factory: async_sessionmaker,
     path: Path,
@@ -392,26 +476,7 @@ async def import_diary(
     bar.close()
     cases = await _cases_for(session_factory, actor,
                              (r.case_reference for r in rows if r.case_reference))
-    seen: dict[str, tuple[str, int]] = {}
-    duplicates: set[int] = set()
-    for r in rows:
-        if r.case_reference and not any(e.column == "case_reference" for e in r.errors):
-            found = cases.get(r.case_reference)
-            if found is None:
-                r.errors.append(RowError(r.number, "case_reference",
-                                         f"no case {r.case_reference} shared with {agency_slug}"))
-            elif found[1] == "closed":
-                r.errors.append(RowError(r.number, "case_reference",
-                                         f"case {r.case_reference} is closed"))
-        if r.key:
-            earlier = seen.get(r.key)
-            if earlier is None:
-                seen[r.key] = (r.fingerprint, r.number)
-            elif earlier[0] != r.fingerprint:
-                r.errors.append(RowError(r.number, "source_row_id",
-                                         f"same id as row {earlier[1]} with different content"))
-            else:
-                duplicates.add(r.number)  # the same row twice: written once
+    duplicates = _check_against_cases(rows, cases, agency_slug)
     imported_before = await _imported_before(session_factory, actor, rows)
     invalid = [r for r in rows if r.errors]
     report.invalid = len(invalid)
@@ -426,39 +491,9 @@ async def import_diary(
     todo = [r for r in rows if not r.errors and r.number not in duplicates
             and r.key not in imported_before]
     report.already += len(rows) - len(invalid) - len(todo)
-    by_case: dict[uuid.UUID, list[_Row]] = {}
-    for r in todo:
-        by_case.setdefault(cases[r.case_reference][0], []).append(r)
     bar = Progress("importing ", len(todo), progress)
-    pending: list[tuple[uuid.UUID, list[_Row]]] = []
-    for case_id, case_rows in by_case.items():
-        case_rows.sort(key=lambda r: (r.data["started_at"], r.number))  # fold in time order
-        pending += [(case_id, case_rows[i:i + batch]) for i in range(0, len(case_rows), batch)]
-    while pending:
-        # One transaction per ~batch rows: whole per-case chunks until the batch is full.
-        group, size = [], 0
-        while pending and (not group or size + len(pending[0][1]) <= batch):
-            group.append(pending.pop(0))
-            size += len(group[-1][1])
-        created_here = already_here = 0
-        try:
-            async with session_factory() as session, session.begin():
-                for case_id, chunk in group:
-                    created, already = await _write_case_rows(session, actor, case_id, chunk,
-                                                               now)
-                    created_here += created
-                    already_here += already
-        except _RowFailed as failed:
-            # Changed since validation (the case closed, say): this batch rolled back; earlier
-            # batches stay, and a re-run after fixing the row imports only what is missing.
-            report.errors.append(failed.error)
-            report.stopped_at = failed.error.row
-            report.written = report.imported > 0
-            bar.close()
-            return report
-        report.imported += created_here
-        report.already += already_here
-        bar.advance(size)
+    finished = await _write_all(session_factory, actor, report, _chunks(todo, cases, batch),
+                                batch, now, bar)
     bar.close()
-    report.written = True
+    report.written = True if finished else report.imported > 0
     return report
