@@ -13,6 +13,8 @@ from platformdirs import user_state_dir
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from asb_core.networks import parse_networks
+
 
 def _default_data_dir() -> Path:
     return Path(user_state_dir("asb-casework", appauthor=False))
@@ -56,8 +58,6 @@ class Settings(BaseSettings):
     @field_validator("webhook_allowed_networks")
     @classmethod
     def _check_webhook_networks(cls, value: str) -> str:
-        from asb_core.webhooks.egress import parse_networks
-
         parse_networks(value)  # a typo stops the process at start, not a delivery later
         return value
 

@@ -30,29 +30,14 @@ from dataclasses import dataclass
 import httpcore
 import httpx
 
+from asb_core.networks import IPNetwork, parse_networks
+from asb_core.settings import get_settings
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
-IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 SHARED_ADDRESS_SPACE = ipaddress.ip_network("100.64.0.0/10")  # RFC 6598 (carrier-grade NAT)
 NAT64 = ipaddress.ip_network("64:ff9b::/96")  # RFC 6052: the last 32 bits are an IPv4 address
 PLAIN_HTTP_REFUSED = "plain http may reach only the networks the operator allows; use https"
-
-
-def parse_networks(value: str) -> tuple[IPNetwork, ...]:
-    """`"10.20.0.0/16, fd00:1::/64"` -> networks; a bare address is a /32 (/128). Host bits set
-    (`10.0.0.1/8`) are an error rather than a guess at what was meant."""
-    networks = []
-    for item in value.split(","):
-        item = item.strip()
-        if not item:
-            continue
-        try:
-            networks.append(ipaddress.ip_network(item, strict=True))
-        except ValueError as exc:
-            raise ValueError(
-                f"ASB_WEBHOOK_ALLOWED_NETWORKS: {item!r} is not a network: {exc}"
-            ) from None
-    return tuple(networks)
 
 
 def _embedded_ipv4(ip: IPAddress) -> ipaddress.IPv4Address | None:
@@ -104,10 +89,7 @@ class EgressPolicy:
 
     @classmethod
     def from_settings(cls, settings=None) -> EgressPolicy:
-        if settings is None:
-            from asb_core.settings import get_settings
-
-            settings = get_settings()
+        settings = settings or get_settings()
         return cls(parse_networks(settings.webhook_allowed_networks))
 
     def allows(self, ip: IPAddress) -> bool:

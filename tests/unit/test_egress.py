@@ -4,10 +4,19 @@ registration-time judgement of a URL's host (asb_core/webhooks/egress.py)."""
 from __future__ import annotations
 
 import ipaddress
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
-from asb_core.webhooks.egress import PLAIN_HTTP_REFUSED, EgressPolicy, ip_literal, parse_networks
+from asb_core.webhooks.egress import (
+    PLAIN_HTTP_REFUSED,
+    EgressPolicy,
+    ip_literal,
+    parse_networks,
+)
 
 STRICT = EgressPolicy()
 
@@ -77,3 +86,14 @@ def test_registration_judges_literals_and_leaves_names_to_delivery():
     assert internal.check_literal("hooks.internal", plaintext=True) is None
     assert internal.check_literal("10.1.2.3", plaintext=True) is None
     assert internal.check_literal("8.8.8.8", plaintext=True) == PLAIN_HTTP_REFUSED
+
+
+def test_settings_do_not_import_the_egress_policy():
+    """settings.py and webhooks/egress.py once imported each other; the settings now check the
+    allowed networks with asb_core.networks alone."""
+    code = ("import sys; from asb_core.settings import Settings; Settings(); "
+            "assert 'asb_core.webhooks.egress' not in sys.modules, 'settings imports egress'")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[2],
+                          env={**os.environ, "ASB_WEBHOOK_ALLOWED_NETWORKS": "10.0.0.0/8"})
+    assert done.returncode == 0, done.stderr
