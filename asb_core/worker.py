@@ -21,7 +21,11 @@ Deliveries go only through `webhooks.egress.webhook_client`: each connection res
 is refused when any address it resolves to is loopback, private, link-local or otherwise not
 public (unless in `ASB_WEBHOOK_ALLOWED_NETWORKS`; plain http only to those), and connects to the
 checked address. A refused delivery is dead at once (recorded as an attempt with the reason), not
-retried: the destination is wrong, not down. Redirects are never followed.
+retried: the destination is wrong, not down; so is one whose URL the client cannot parse (rows
+from before registration used the same parser, `egress.parse_url`). Redirects are never followed.
+
+Each delivery is isolated: anything one of them raises is recorded on that delivery (`error:
+<type>`, retried like a failure) and the others in the pass go on and are recorded once each.
 """
 
 from __future__ import annotations
@@ -44,7 +48,14 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from asb_core.targets.sweep import SweepResult, sweep_targets
-from asb_core.webhooks.egress import DeliveryRefused, EgressPolicy, is_guarded, webhook_client
+from asb_core.webhooks.egress import (
+    DeliveryRefused,
+    EgressPolicy,
+    InvalidWebhookURL,
+    is_guarded,
+    parse_url,
+    webhook_client,
+)
 
 log = logging.getLogger("asb_core.worker")
 USER_AGENT = "asb-casework-webhooks/1"
@@ -173,6 +184,11 @@ class _Outcome:
 
 
 async def _post(client: httpx.AsyncClient, row, config: WorkerConfig) -> _Outcome:
+    try:
+        url = parse_url(row.url)  # the parser registration uses (rows may predate its check)
+    except InvalidWebhookURL as exc:
+        log.warning("webhook delivery %s: its subscription's URL cannot be sent to", row.id)
+        return _Outcome(False, None, f"invalid URL: {exc.reason}", permanent=True)
     body = event_body(row.event_id, row.event_type, row.seq, row.occurred_at, row.payload)
     timestamp = str(int(time.time()))
     headers = {
@@ -187,7 +203,7 @@ async def _post(client: httpx.AsyncClient, row, config: WorkerConfig) -> _Outcom
     try:
         # The overall deadline also bounds a receiver that drips its answer byte by byte.
         response = await asyncio.wait_for(
-            client.post(row.url, content=body, headers=headers,
+            client.post(url, content=body, headers=headers,
                         timeout=config.timeout_seconds, follow_redirects=False),
             timeout=config.timeout_seconds,
         )
@@ -266,16 +282,33 @@ async def deliver_due(
         return stats
     semaphore = asyncio.Semaphore(config.concurrency)
 
-    async def one(row) -> str:
+    async def dead(row, reason: str) -> str:
+        async with session_factory() as session, session.begin():
+            await session.execute(_DEAD, {"id": row.id, "token": token, "error": reason})
+        return "dead"
+
+    async def attempt(row) -> str:
         if not row.active:
-            async with session_factory() as session, session.begin():
-                await session.execute(
-                    _DEAD, {"id": row.id, "token": token, "error": "subscription deleted"}
-                )
-            return "dead"
-        async with semaphore:
-            outcome = await _post(http_client, row, config)
+            return await dead(row, "subscription deleted")
+        outcome = await _post(http_client, row, config)
         return await _record(session_factory, row, token, outcome, config, now)
+
+    async def one(row) -> str:
+        # Whatever goes wrong with one delivery is recorded on it alone: the rest of the pass
+        # goes on, and each is recorded exactly once.
+        async with semaphore:
+            try:
+                return await attempt(row)
+            except Exception as exc:
+                log.warning("webhook delivery %s failed: %s", row.id, type(exc).__name__)
+                failed = _Outcome(False, None, f"error: {type(exc).__name__}")
+                try:
+                    return await _record(session_factory, row, token, failed, config, now)
+                except Exception as again:  # the database away: the lease runs out, and a
+                    log.warning(  # later pass tries it again
+                        "webhook delivery %s: result not recorded: %s", row.id,
+                        type(again).__name__)
+                    return "retried"
 
     for result in await asyncio.gather(*(one(r) for r in rows)):
         setattr(stats, result, getattr(stats, result) + 1)

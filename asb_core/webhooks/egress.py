@@ -6,7 +6,9 @@ told: cloud metadata (169.254.169.254), its own database (127.0.0.1:5432), anyth
 private network (server-side request forgery). Two checks:
 
 - At registration (`check_literal`), a URL whose host is an IP literal in a refused range is a
-  validation error; a host name is accepted (its answer can change at any time).
+  validation error; a host name is accepted (its answer can change at any time). The host judged
+  is the one httpx will connect to (`parse_url`, `url_host`): registration and delivery read a
+  URL with the same parser, so no URL passes one and fails (or means another host in) the other.
 - At delivery (`webhook_client`), the real defence: every new connection resolves the host once,
   is refused if ANY address it resolves to is refused (a name may answer a public address now and
   a private one on the next lookup: DNS rebinding), and connects to an address that was checked.
@@ -150,6 +152,36 @@ async def _getaddrinfo(host: str, port: int) -> list:
     return await asyncio.get_running_loop().getaddrinfo(
         host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP
     )
+
+
+class InvalidWebhookURL(ValueError):
+    """A URL the delivery client cannot send to, whatever the network does: no retry helps."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def parse_url(url: str) -> httpx.URL:
+    """`url` exactly as deliveries see it: the one parser for registration and delivery. httpx
+    refuses what it cannot send (`http://①②⑦.0.0.1/` is not a valid IDNA name: at delivery it
+    raised InvalidURL); judge the host with `url_host`, the form the connection is opened with.
+    """
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError, ValueError) as exc:
+        raise InvalidWebhookURL(str(exc) or type(exc).__name__) from None
+    if parsed.scheme not in ("http", "https") or not parsed.raw_host:
+        raise InvalidWebhookURL("an absolute http(s) URL")
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        raise InvalidWebhookURL(f"port {parsed.port} is out of range")
+    return parsed
+
+
+def url_host(parsed: httpx.URL) -> str:
+    """The host a delivery connects to (IDNA-encoded, an IPv6 address without brackets):
+    what `_PinnedBackend.connect_tcp` is given."""
+    return parsed.raw_host.decode("ascii")
 
 
 def ip_literal(host: str) -> IPAddress | None:

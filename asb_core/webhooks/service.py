@@ -8,6 +8,8 @@ readable by id) and dead-letters its pending deliveries.
 A URL must be able to reach only what webhooks may reach (webhooks/egress.py): an IP literal in a
 refused range (loopback, private, link-local, ...) outside the operator's allowed networks is
 refused here, and plain http only to those networks; host names are checked at each delivery.
+The URL is read with the delivery client's parser (`egress.parse_url`), so what it could not send
+is refused here rather than failing at delivery.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from asb_core.audit import chain as audit
 from asb_core.errors import Forbidden, NotFound, ValidationFailed
 from asb_core.pagination import Page, check_limit, decode_cursor, page_of
 from asb_core.uow import unit_of_work
-from asb_core.webhooks.egress import EgressPolicy
+from asb_core.webhooks.egress import EgressPolicy, InvalidWebhookURL, parse_url, url_host
 from asb_core.webhooks.models import (
     DELIVERY_STATES,
     EVENT_TYPES,
@@ -72,8 +74,14 @@ def check_url(url: str, egress: EgressPolicy | None = None) -> str:
         raise _invalid("url", "must not carry credentials: deliveries are signed instead")
     if parts.fragment:
         raise _invalid("url", "must not have a fragment")
+    # The delivery client's own parser has the last word: what it cannot send is refused now,
+    # and the host judged is the one it would connect to.
+    try:
+        parsed = parse_url(url)
+    except InvalidWebhookURL as exc:
+        raise _invalid("url", f"not a valid URL: {exc.reason}") from None
     egress = egress or EgressPolicy.from_settings()
-    refused = egress.check_literal(host, plaintext=parts.scheme == "http")
+    refused = egress.check_literal(url_host(parsed), plaintext=parsed.scheme == "http")
     if refused:
         raise _invalid("url", refused)
     return url

@@ -60,3 +60,11 @@ async def test_urls_that_reach_internal_addresses_are_422_on_url(api, make_key):
         r = await housing.post("/v1/webhooks", json={"url": url, "event_types": ["case.closed"]})
         assert r.status_code == 422, (url, r.text)
         assert [e["field"] for e in r.json()["errors"]] == ["url"], url
+
+
+async def test_a_url_the_delivery_client_cannot_parse_is_422_on_url(api, make_key):
+    housing = api.with_key(await make_key("fen-housing", "integration", kind="housing_provider"))
+    for url in ("https://①②⑦.0.0.1/p", "https://hms.fen-housing.example:99999/asb"):
+        r = await housing.post("/v1/webhooks", json={"url": url, "event_types": ["case.closed"]})
+        assert r.status_code == 422, (url, r.text)
+        assert [e["field"] for e in r.json()["errors"]] == ["url"], url

@@ -20,6 +20,9 @@ from pydantic import ValidationError
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
+from asb_core.actor import Actor
+from asb_core.agencies.models import Agency
+from asb_core.agencies.service import add_agency, issue_key
 from asb_core.assessments.schemas import ReassessIn
 from asb_core.assessments.service import reassess
 from asb_core.cases.schemas import CloseIn, OpenCaseIn
@@ -686,3 +689,136 @@ def test_cli_worker_once(database_url, monkeypatch, capsys):
     finally:
         get_settings.cache_clear()
     assert "deliveries claimed" in capsys.readouterr().out
+
+
+# --- over HTTP with sessions that commit, and rows from before a fix ---------------------------
+
+
+@pytest.fixture
+async def live_api(engine):
+    """The real application over HTTP with sessions that commit, as under `asb serve` (the
+    worker, on its own connections, must see what the API wrote)."""
+    from asb_api.app import create_app
+    from asb_core.settings import get_settings
+
+    app = create_app(get_settings(), engine=engine)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+        yield c
+
+
+async def _committed_key(maker, slug: str, role: str, kind: str = "council"):
+    """(API key, Actor) of a new committed key of `slug`, creating the agency once."""
+    async with maker() as s, s.begin():
+        agency = (await s.execute(select(Agency).where(Agency.slug == slug))).scalar()
+        if agency is None:
+            agency = await add_agency(s, Actor.system(), slug, slug.title(), kind, ["fenland"])
+        principal, key = await issue_key(s, Actor.system(), slug, role)
+    return key, Actor(principal.id, agency.id, agency.slug, agency.kind, role)
+
+
+def _bearer(key: str) -> dict:
+    return {"Authorization": f"Bearer {key}"}
+
+
+async def _insert_subscription(maker, actor, url: str, event_types: list[str]):
+    """A subscription row written straight to the database, as rows registered before a fix
+    (or by an older version of the API) are: no registration check runs."""
+    async with maker() as s, s.begin():
+        sub_id = (await s.execute(text(
+            "INSERT INTO webhook_subscriptions (id, agency_id, url, secret, event_types, active,"
+            " created_by_principal_id, created_at) VALUES (gen_random_uuid(), :agency, :url,"
+            " :secret, :types, true, :principal, now()) RETURNING id"),
+            {"agency": actor.agency_id, "url": url, "secret": webhooks.new_secret(),
+             "types": event_types, "principal": actor.principal_id})).scalar()
+    return sub_id
+
+
+# --- issue 15, break 3: one poisoned URL must not stall delivery for everyone -----------------
+
+POISON_HOST = "①②⑦.0.0.1"  # NFKC-folds to 127.0.0.1; not a valid IDNA name, so httpx refuses it
+
+
+async def test_a_url_httpx_cannot_parse_is_refused_at_registration(live_api, maker, receiver):
+    key, _ = await _committed_key(maker, _slug("wpa"), "integration", "housing_provider")
+    for url in (f"http://{POISON_HOST}:{receiver.port}/p", "https://①②⑦.example/p",
+                "https://example.org:99999/p"):
+        r = await live_api.post("/v1/webhooks", headers=_bearer(key),
+                                json={"url": url, "event_types": ["case.shared"]})
+        assert r.status_code == 422, (url, r.text)
+        assert r.headers["content-type"].startswith("application/problem+json")
+        assert [e["field"] for e in r.json()["errors"]] == ["url"], url
+    assert (await live_api.get("/v1/webhooks", headers=_bearer(key))).json()["items"] == []
+
+
+async def test_a_poisoned_url_is_dead_at_once_and_the_other_20_are_delivered_once(
+    maker, receiver, http, quiet_outbox, caplog
+):
+    """A subscription row with `http://①②⑦.0.0.1:PORT/p` (written before registration refused
+    it) beside 20 good deliveries, through the real worker: the pass does not raise, the 20 are
+    delivered exactly once, and the poisoned one is dead at once with its reason."""
+    council, police = _slug("wpc"), _slug("wpp")
+    _, lead = await _committed_key(maker, council, "caseworker")
+    _, police_worker = await _committed_key(maker, police, "caseworker", "police")
+    async with maker() as s, s.begin():
+        good = await webhooks.create_subscription(s, lead, url=receiver.url("/good"),
+                                                  event_types=["case.shared"])
+    poisoned = await _insert_subscription(
+        maker, police_worker, f"http://{POISON_HOST}:{receiver.port}/p", ["case.level_changed"])
+    # The poisoned delivery first (claimed first), then the 20 good ones.
+    async with maker() as s, s.begin():
+        first = await _open(s, lead)
+        await share_case(s, lead, first.id, agency_slug=police, basis="consent")
+    async with maker() as s, s.begin():
+        await reassess(s, lead, first.id, answers=HATE)
+    async with maker() as s, s.begin():
+        for _ in range(19):
+            case = await _open(s, lead)
+            await share_case(s, lead, case.id, agency_slug=police, basis="consent")
+    expected = {str(d.event_id) for d in await _deliveries(maker, good.id)}
+    assert len(expected) == 20 and len(await _deliveries(maker, poisoned)) == 1
+
+    caplog.set_level("WARNING", logger="asb_core.worker")
+    stats = await run_once(maker, http_client=http, config=FAST, sweep=False)  # must not raise
+    assert (stats.claimed, stats.delivered, stats.retried, stats.dead) == (21, 20, 0, 1)
+    got = [r.event_id for r in receiver.accepted("/good")]
+    assert len(got) == 20 and set(got) == expected, "each good delivery exactly once"
+    assert {d.state for d in await _deliveries(maker, good.id)} == {"delivered"}
+    (d,) = await _deliveries(maker, poisoned)
+    assert (d.state, d.attempts, d.last_status) == ("dead", 1, None)
+    assert d.last_error.startswith("invalid URL: ")
+    assert "/p" not in caplog.text  # the log never carries a URL's path
+
+    # Nothing is left to send twice, and the poisoned delivery is never tried again.
+    later = datetime.now(UTC) + timedelta(days=2)
+    again = await run_once(maker, http_client=http, config=FAST, now=later, sweep=False)
+    assert again.claimed == 0
+    assert len(receiver.received) == 20
+
+
+async def test_any_failure_of_one_delivery_is_recorded_on_it_alone(
+    maker, receiver, http, quiet_outbox, monkeypatch
+):
+    """Whatever goes wrong with one delivery (here an error no handler expects) is recorded on
+    that delivery and retried later; the others in the pass are delivered."""
+    from asb_core import worker
+
+    subs, _ = await _committed_setup(maker, receiver, cases=3, types=["case.shared"])
+    real_post = worker._post
+
+    async def flaky_post(client, row, config):
+        if row.url.endswith("/a"):
+            raise RuntimeError("something nobody planned for")
+        return await real_post(client, row, config)
+
+    monkeypatch.setattr(worker, "_post", flaky_post)
+    stats = await run_once(maker, http_client=http, config=FAST, sweep=False)
+    assert (stats.claimed, stats.delivered, stats.retried) == (6, 3, 3)
+    assert {r.path for r in receiver.accepted()} == {"/b"}
+    for d in await _deliveries(maker, subs[0].id):
+        assert (d.state, d.attempts, d.last_error) == ("pending", 1, "error: RuntimeError")
+    monkeypatch.setattr(worker, "_post", real_post)
+    later = datetime.now(UTC) + timedelta(minutes=5)
+    assert (await run_once(maker, http_client=http, config=FAST, now=later,
+                           sweep=False)).delivered == 3
+    assert len(receiver.accepted("/a")) == 3 and len(receiver.accepted("/b")) == 3

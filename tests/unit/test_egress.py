@@ -14,8 +14,11 @@ import pytest
 from asb_core.webhooks.egress import (
     PLAIN_HTTP_REFUSED,
     EgressPolicy,
+    InvalidWebhookURL,
     ip_literal,
     parse_networks,
+    parse_url,
+    url_host,
 )
 
 STRICT = EgressPolicy()
@@ -86,6 +89,19 @@ def test_registration_judges_literals_and_leaves_names_to_delivery():
     assert internal.check_literal("hooks.internal", plaintext=True) is None
     assert internal.check_literal("10.1.2.3", plaintext=True) is None
     assert internal.check_literal("8.8.8.8", plaintext=True) == PLAIN_HTTP_REFUSED
+
+
+def test_parse_url_is_the_delivery_clients_view():
+    """Registration and delivery judge a URL with httpx's own parser: what it cannot send is
+    invalid, and the host judged is the one the connection is opened with."""
+    assert url_host(parse_url("https://Bücher.example/x")) == "xn--bcher-kva.example"
+    assert url_host(parse_url("https://[::1]:8443/x")) == "::1"
+    assert url_host(parse_url("http://0x7f.1/")) == "0x7f.1"
+    assert ip_literal(url_host(parse_url("http://0x7f.1/"))) == ipaddress.ip_address("127.0.0.1")
+    for bad in ("http://①②⑦.0.0.1:18790/p", "https://example.org:99999/", "https://x.org:0/",
+                "ftp://example.org/", "http:///x", "not a url"):
+        with pytest.raises(InvalidWebhookURL):
+            parse_url(bad)
 
 
 def test_settings_do_not_import_the_egress_policy():
