@@ -24,6 +24,11 @@ checked address. A refused delivery is dead at once (recorded as an attempt with
 retried: the destination is wrong, not down; so is one whose URL the client cannot parse (rows
 from before registration used the same parser, `egress.parse_url`). Redirects are never followed.
 
+Before each attempt the event is checked against the key that made the subscription, as a GET by
+that key would be now (`webhooks.service.delivery_refusal`, deciding through `access`): a key
+revoked or without case data, or an agency no longer a member of the case, gets nothing, and the
+delivery is dead with `withheld: <why>`.
+
 Each delivery is isolated: anything one of them raises is recorded on that delivery (`error:
 <type>`, retried like a failure) and the others in the pass go on and are recorded once each.
 """
@@ -56,6 +61,7 @@ from asb_core.webhooks.egress import (
     parse_url,
     webhook_client,
 )
+from asb_core.webhooks.service import delivery_refusal
 
 log = logging.getLogger("asb_core.worker")
 USER_AGENT = "asb-casework-webhooks/1"
@@ -127,8 +133,8 @@ _CLAIM = text(
     SET next_attempt_at = :lease_until, claim_token = :token, last_attempt_at = :now
     FROM due, webhook_subscriptions s, outbox_events e
     WHERE d.id = due.id AND s.id = d.subscription_id AND e.id = d.event_id
-    RETURNING d.id, d.attempts, s.url, s.secret, s.active, e.id AS event_id, e.event_type,
-              e.seq, e.occurred_at, e.payload
+    RETURNING d.id, d.attempts, d.subscription_id, s.url, s.secret, s.active,
+              e.id AS event_id, e.event_type, e.case_id, e.seq, e.occurred_at, e.payload
     """
 )
 _DELIVERED = text(
@@ -290,6 +296,11 @@ async def deliver_due(
     async def attempt(row) -> str:
         if not row.active:
             return await dead(row, "subscription deleted")
+        async with session_factory() as session, session.begin():
+            withheld = await delivery_refusal(
+                session, row.subscription_id, row.case_id, row.event_type)
+        if withheld is not None:
+            return await dead(row, withheld)
         outcome = await _post(http_client, row, config)
         return await _record(session_factory, row, token, outcome, config, now)
 

@@ -10,6 +10,11 @@ refused range (loopback, private, link-local, ...) outside the operator's allowe
 refused here, and plain http only to those networks; host names are checked at each delivery.
 The URL is read with the delivery client's parser (`egress.parse_url`), so what it could not send
 is refused here rather than failing at delivery.
+
+Events carry case data, so only a key that may read cases subscribes (`receive_refusal`: an
+admin key is refused), and each delivery is checked again when it is made against the key that
+made the subscription (`delivery_refusal`), exactly as a GET by that key would be; both decide
+through `access`.
 """
 
 from __future__ import annotations
@@ -19,12 +24,14 @@ import uuid
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from sqlalchemy import select, tuple_, update
+from sqlalchemy import exists, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core import access
 from asb_core.actor import Actor
+from asb_core.agencies.models import Agency, Principal
 from asb_core.audit import chain as audit
+from asb_core.cases.models import Case
 from asb_core.errors import Forbidden, NotFound, ValidationFailed
 from asb_core.pagination import Page, check_limit, decode_cursor, page_of
 from asb_core.uow import unit_of_work
@@ -94,6 +101,56 @@ def check_event_types(event_types: list[str]) -> list[str]:
     return sorted(set(event_types), key=EVENT_TYPES.index)
 
 
+# What a GET of an event's content needs: every event carries the case (reference, area, level,
+# flags, open targets); a diary event also the entry.
+EVENT_READ_ACTIONS = {t: "case.read" for t in EVENT_TYPES} | {"diary_entry.added": "diary.read"}
+
+
+def receive_refusal(actor: Actor, event_types: list[str]) -> str | None:
+    """Why `actor` may not receive events of these types (None: it may, for the cases it can
+    read). Decided by the access policy, as a GET of the same data would be."""
+    if access.visibility(actor) == "none":
+        return f"role {actor.role} may not receive case events"
+    for event_type in event_types:
+        if not access.can(actor, EVENT_READ_ACTIONS[event_type]):
+            return f"role {actor.role} may not receive {event_type} events"
+    return None
+
+
+async def delivery_refusal(
+    session: AsyncSession, subscription_id: uuid.UUID, case_id: uuid.UUID | None,
+    event_type: str,
+) -> str | None:
+    """At delivery: why this event may not go to this subscription now (None: it may). The
+    answer a GET by the key that made the subscription would get at this moment, so a key
+    revoked or downgraded, or an agency removed from the case, since the event gets nothing."""
+    row = (
+        await session.execute(
+            select(Principal.id, Principal.role, Principal.revoked_at, Agency.id, Agency.slug,
+                   Agency.kind)
+            .select_from(WebhookSubscription)
+            .join(Principal, Principal.id == WebhookSubscription.created_by_principal_id)
+            .join(Agency, Agency.id == Principal.agency_id)
+            .where(WebhookSubscription.id == subscription_id)
+        )
+    ).first()
+    if row is None:
+        return "withheld: no key stands behind this subscription"
+    principal_id, role, revoked_at, agency_id, slug, kind = row
+    if revoked_at is not None:
+        return "withheld: the key that made this subscription is revoked"
+    actor = Actor(principal_id, agency_id, slug, kind, role)
+    refused = receive_refusal(actor, [event_type])
+    if refused is not None:
+        return f"withheld: {refused}"
+    readable = case_id is not None and await session.scalar(
+        select(exists(access.visible_case_ids(actor).where(Case.id == case_id)))
+    )
+    if not readable:
+        return "withheld: the key that made this subscription may not read this case"
+    return None
+
+
 def new_secret() -> str:
     return "whsec_" + secrets.token_urlsafe(32)
 
@@ -110,8 +167,11 @@ async def create_subscription(
     """A new active subscription; its `secret` is readable on the returned object only now.
     `egress`: where webhooks may go (default: from the settings)."""
     agency_id = require_manage(actor)
-    url = check_url(data.url, egress)
     types = check_event_types(data.event_types)
+    refused = receive_refusal(actor, types)
+    if refused is not None:
+        raise Forbidden(f"{refused}: a subscription is sent case data")
+    url = check_url(data.url, egress)
     count = len(
         (
             await session.execute(

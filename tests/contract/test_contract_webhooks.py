@@ -62,6 +62,15 @@ async def test_urls_that_reach_internal_addresses_are_422_on_url(api, make_key):
         assert [e["field"] for e in r.json()["errors"]] == ["url"], url
 
 
+async def test_an_admin_key_may_not_subscribe_to_case_events(api, make_key):
+    """Admin has no case data, and every event carries some: 403, a problem, on the contract."""
+    admin = api.with_key(await make_key("fen-council", "admin"))
+    r = await admin.post("/v1/webhooks", json=SUB)
+    assert r.status_code == 403, r.text
+    assert r.json()["type"].endswith("/forbidden")
+    assert (await admin.get("/v1/webhooks")).json()["items"] == []
+
+
 async def test_a_url_the_delivery_client_cannot_parse_is_422_on_url(api, make_key):
     housing = api.with_key(await make_key("fen-housing", "integration", kind="housing_provider"))
     for url in ("https://①②⑦.0.0.1/p", "https://hms.fen-housing.example:99999/asb"):

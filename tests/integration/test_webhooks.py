@@ -22,14 +22,14 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from asb_core.actor import Actor
 from asb_core.agencies.models import Agency
-from asb_core.agencies.service import add_agency, issue_key
+from asb_core.agencies.service import add_agency, issue_key, revoke_key
 from asb_core.assessments.schemas import ReassessIn
 from asb_core.assessments.service import reassess
 from asb_core.cases.schemas import CloseIn, OpenCaseIn
 from asb_core.cases.service import close_case, open_case
 from asb_core.errors import Forbidden, NotFound, ValidationFailed
 from asb_core.sharing.schemas import ShareIn
-from asb_core.sharing.service import share_case
+from asb_core.sharing.service import remove_member, share_case
 from asb_core.webhooks import egress
 from asb_core.webhooks import service as webhooks
 from asb_core.webhooks.egress import EgressPolicy, parse_networks, webhook_client
@@ -691,7 +691,7 @@ def test_cli_worker_once(database_url, monkeypatch, capsys):
     assert "deliveries claimed" in capsys.readouterr().out
 
 
-# --- over HTTP with sessions that commit, and rows from before a fix ---------------------------
+# --- issue 15, break 2: an admin key must get no case data by webhook -------------------------
 
 
 @pytest.fixture
@@ -734,6 +734,94 @@ async def _insert_subscription(maker, actor, url: str, event_types: list[str]):
     return sub_id
 
 
+async def test_admin_key_cannot_subscribe_and_deliveries_follow_what_a_get_would_see(
+    maker, receiver, http, live_api, quiet_outbox
+):
+    """The attack as it was run: the council's admin key subscribes a receiver it controls to
+    every event of the cases the council is a member of. Admin has no case data, so the
+    subscription is refused (403). Deliveries are also re-checked when made, against the key
+    that made the subscription, exactly as a GET by that key would be: a subscription the admin
+    key made before the fix, a key downgraded or revoked after the event, and an agency removed
+    from the case before delivery all get nothing."""
+    council, police, housing = _slug("wac"), _slug("wap"), _slug("wah")
+    everything = list(webhooks.EVENT_TYPES)
+    admin_key, admin = await _committed_key(maker, council, "admin")
+
+    r = await live_api.post("/v1/webhooks", headers=_bearer(admin_key),
+                            json={"url": receiver.url("/admin"), "event_types": everything})
+    assert r.status_code == 403, r.text
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert r.json()["type"].endswith("/forbidden") and "case" in r.json()["detail"]
+    for event_type in everything:  # not one event type, either
+        r = await live_api.post("/v1/webhooks", headers=_bearer(admin_key),
+                                json={"url": receiver.url("/admin"), "event_types": [event_type]})
+        assert r.status_code == 403, (event_type, r.text)
+    # The admin key still manages its agency's subscriptions (it sees no case data there).
+    assert (await live_api.get("/v1/webhooks", headers=_bearer(admin_key))).status_code == 200
+
+    # The same subscription as a row from before the fix.
+    old_admin_sub = await _insert_subscription(maker, admin, receiver.url("/admin-old"),
+                                               everything)
+
+    # Keys that may read cases subscribe; three of them lose that right before delivery.
+    keys = {
+        "council": await _committed_key(maker, council, "caseworker"),
+        "downgraded": await _committed_key(maker, council, "caseworker"),
+        "police": await _committed_key(maker, police, "caseworker", "police"),
+        "housing": await _committed_key(maker, housing, "integration", "housing_provider"),
+    }
+    sub_ids = {}
+    for name, (key, _) in keys.items():
+        r = await live_api.post("/v1/webhooks", headers=_bearer(key),
+                                json={"url": receiver.url(f"/{name}"), "event_types": everything})
+        assert r.status_code == 201, (name, r.text)
+        sub_ids[name] = r.json()["id"]
+
+    lead = keys["council"][1]
+    async with maker() as s, s.begin():
+        case = await _open(s, lead)
+        await share_case(s, lead, case.id, ShareIn(agency=police, basis="consent"))
+        await share_case(s, lead, case.id, ShareIn(agency=housing, basis="consent"))
+        await reassess(s, lead, case.id, ReassessIn(answers=HATE))
+    pending = {name: await _deliveries(maker, sub_id) for name, sub_id in sub_ids.items()}
+    assert all(pending.values()), "every member subscription had deliveries waiting"
+    assert await _deliveries(maker, old_admin_sub)
+
+    # Before the worker runs: the police are removed from the case, the housing key is revoked
+    # and the second council key is downgraded to admin.
+    _, boss = await _committed_key(maker, council, "supervisor")
+    async with maker() as s, s.begin():
+        await remove_member(s, boss, case.id, police, reason="no longer involved")
+        await revoke_key(s, Actor.system(), keys["housing"][0])
+        await s.execute(text("UPDATE principals SET role = 'admin' WHERE id = :id"),
+                        {"id": keys["downgraded"][1].principal_id})
+
+    stats = await run_once(maker, http_client=http, config=FAST, sweep=False)
+    assert {r.path for r in receiver.received} == {"/council"}
+    assert stats.delivered == len(pending["council"])
+    for r in receiver.received:
+        assert r.json["data"]["case"]["reference"] == case.reference
+    for d in await _deliveries(maker, sub_ids["council"]):
+        assert d.state == "delivered"
+    for name in ("downgraded", "police", "housing"):
+        for d in await _deliveries(maker, sub_ids[name]):
+            assert d.state == "dead" and d.last_error.startswith("withheld:"), (name, d)
+    for d in await _deliveries(maker, old_admin_sub):
+        assert (d.state, d.attempts) == ("dead", 0)
+        assert d.last_error == "withheld: role admin may not receive case events"
+    withheld = {d.last_error for name in ("downgraded", "police", "housing")
+                for d in await _deliveries(maker, sub_ids[name])}
+    assert withheld == {
+        "withheld: role admin may not receive case events",
+        "withheld: the key that made this subscription may not read this case",
+        "withheld: the key that made this subscription is revoked",
+    }
+    # And the owners are told why when they look (the listing names no case).
+    r = await live_api.get(f"/v1/webhooks/{sub_ids['police']}/deliveries",
+                           headers=_bearer(keys["police"][0]))
+    assert {i["state"] for i in r.json()["items"]} == {"dead"}
+
+
 # --- issue 15, break 3: one poisoned URL must not stall delivery for everyone -----------------
 
 POISON_HOST = "①②⑦.0.0.1"  # NFKC-folds to 127.0.0.1; not a valid IDNA name, so httpx refuses it
@@ -761,20 +849,20 @@ async def test_a_poisoned_url_is_dead_at_once_and_the_other_20_are_delivered_onc
     _, lead = await _committed_key(maker, council, "caseworker")
     _, police_worker = await _committed_key(maker, police, "caseworker", "police")
     async with maker() as s, s.begin():
-        good = await webhooks.create_subscription(s, lead, url=receiver.url("/good"),
-                                                  event_types=["case.shared"])
+        good = await webhooks.create_subscription(s, lead, WebhookIn(
+            url=receiver.url("/good"), event_types=["case.shared"]))
     poisoned = await _insert_subscription(
         maker, police_worker, f"http://{POISON_HOST}:{receiver.port}/p", ["case.level_changed"])
     # The poisoned delivery first (claimed first), then the 20 good ones.
     async with maker() as s, s.begin():
         first = await _open(s, lead)
-        await share_case(s, lead, first.id, agency_slug=police, basis="consent")
+        await share_case(s, lead, first.id, ShareIn(agency=police, basis="consent"))
     async with maker() as s, s.begin():
-        await reassess(s, lead, first.id, answers=HATE)
+        await reassess(s, lead, first.id, ReassessIn(answers=HATE))
     async with maker() as s, s.begin():
         for _ in range(19):
             case = await _open(s, lead)
-            await share_case(s, lead, case.id, agency_slug=police, basis="consent")
+            await share_case(s, lead, case.id, ShareIn(agency=police, basis="consent"))
     expected = {str(d.event_id) for d in await _deliveries(maker, good.id)}
     assert len(expected) == 20 and len(await _deliveries(maker, poisoned)) == 1
 
