@@ -52,6 +52,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
+# Every mapped class, so the ORM's mappers configure in a process that loads only the worker
+# (`asb worker`): Case's relationships name classes of other slices by string.
+import asb_core.tables  # noqa: F401
 from asb_core.targets.sweep import SweepResult, sweep_targets
 from asb_core.webhooks.egress import (
     DeliveryRefused,

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import secrets
 import socket
+import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import httpx
 import pytest
@@ -824,6 +827,7 @@ async def test_admin_key_cannot_subscribe_and_deliveries_follow_what_a_get_would
 
 # --- issue 15, break 3: one poisoned URL must not stall delivery for everyone -----------------
 
+REPO = Path(__file__).resolve().parents[2]
 POISON_HOST = "①②⑦.0.0.1"  # NFKC-folds to 127.0.0.1; not a valid IDNA name, so httpx refuses it
 
 
@@ -839,12 +843,10 @@ async def test_a_url_httpx_cannot_parse_is_refused_at_registration(live_api, mak
     assert (await live_api.get("/v1/webhooks", headers=_bearer(key))).json()["items"] == []
 
 
-async def test_a_poisoned_url_is_dead_at_once_and_the_other_20_are_delivered_once(
-    maker, receiver, http, quiet_outbox, caplog
-):
-    """A subscription row with `http://①②⑦.0.0.1:PORT/p` (written before registration refused
-    it) beside 20 good deliveries, through the real worker: the pass does not raise, the 20 are
-    delivered exactly once, and the poisoned one is dead at once with its reason."""
+async def _poisoned_setup(maker, receiver):
+    """A subscription row with `http://①②⑦.0.0.1:PORT/p` (written straight to the database, as
+    before registration refused it) with one delivery due, beside a good subscription with 20.
+    Returns (good subscription id, poisoned subscription id, the 20 good event ids)."""
     council, police = _slug("wpc"), _slug("wpp")
     _, lead = await _committed_key(maker, council, "caseworker")
     _, police_worker = await _committed_key(maker, police, "caseworker", "police")
@@ -853,7 +855,7 @@ async def test_a_poisoned_url_is_dead_at_once_and_the_other_20_are_delivered_onc
             url=receiver.url("/good"), event_types=["case.shared"]))
     poisoned = await _insert_subscription(
         maker, police_worker, f"http://{POISON_HOST}:{receiver.port}/p", ["case.level_changed"])
-    # The poisoned delivery first (claimed first), then the 20 good ones.
+    # Due in this order: one good delivery, the poisoned one, then 19 more good ones.
     async with maker() as s, s.begin():
         first = await _open(s, lead)
         await share_case(s, lead, first.id, ShareIn(agency=police, basis="consent"))
@@ -865,13 +867,23 @@ async def test_a_poisoned_url_is_dead_at_once_and_the_other_20_are_delivered_onc
             await share_case(s, lead, case.id, ShareIn(agency=police, basis="consent"))
     expected = {str(d.event_id) for d in await _deliveries(maker, good.id)}
     assert len(expected) == 20 and len(await _deliveries(maker, poisoned)) == 1
+    return good.id, poisoned, expected
+
+
+async def test_a_poisoned_url_is_dead_at_once_and_the_other_20_are_delivered_once(
+    maker, receiver, http, quiet_outbox, caplog
+):
+    """The poisoned row beside 20 good deliveries, through the real worker: the pass does not
+    raise, the 20 are delivered exactly once, and the poisoned one is dead at once with its
+    reason."""
+    good, poisoned, expected = await _poisoned_setup(maker, receiver)
 
     caplog.set_level("WARNING", logger="asb_core.worker")
     stats = await run_once(maker, http_client=http, config=FAST, sweep=False)  # must not raise
     assert (stats.claimed, stats.delivered, stats.retried, stats.dead) == (21, 20, 0, 1)
     got = [r.event_id for r in receiver.accepted("/good")]
     assert len(got) == 20 and set(got) == expected, "each good delivery exactly once"
-    assert {d.state for d in await _deliveries(maker, good.id)} == {"delivered"}
+    assert {d.state for d in await _deliveries(maker, good)} == {"delivered"}
     (d,) = await _deliveries(maker, poisoned)
     assert (d.state, d.attempts, d.last_status) == ("dead", 1, None)
     assert d.last_error.startswith("invalid URL: ")
@@ -882,6 +894,27 @@ async def test_a_poisoned_url_is_dead_at_once_and_the_other_20_are_delivered_onc
     again = await run_once(maker, http_client=http, config=FAST, now=later, sweep=False)
     assert again.claimed == 0
     assert len(receiver.received) == 20
+
+
+async def test_asb_worker_once_in_a_fresh_process_delivers_past_a_poisoned_url(
+    maker, receiver, quiet_outbox, database_url
+):
+    """`asb worker --once` as the operator runs it, in a process of its own: it exits 0, the 20
+    good deliveries are made once each and the poisoned one is dead. (It exited 1 with the 20
+    left claimed, to be sent again when the lease ran out.)"""
+    good, poisoned, expected = await _poisoned_setup(maker, receiver)
+    env = {**os.environ, "DATABASE_URL": database_url,
+           "ASB_WEBHOOK_ALLOWED_NETWORKS": "127.0.0.0/8", "ASB_AUDIT_ANCHOR_SECONDS": "0"}
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "asb_api.cli", "worker", "--once", env=env,
+        cwd=REPO, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    out, err = await proc.communicate()
+    assert proc.returncode == 0, err.decode()[-2000:]
+    assert "21 deliveries claimed: 20 delivered, 0 to retry, 1 dead" in out.decode()
+    got = [r.event_id for r in receiver.accepted("/good")]
+    assert len(got) == 20 and set(got) == expected
+    (d,) = await _deliveries(maker, poisoned)
+    assert d.state == "dead" and d.last_error.startswith("invalid URL: ")
 
 
 async def test_any_failure_of_one_delivery_is_recorded_on_it_alone(
