@@ -318,10 +318,11 @@ async def deliver_due(
                 failed = _Outcome(False, None, f"error: {type(exc).__name__}")
                 try:
                     return await _record(session_factory, row, token, failed, config, now)
-                except Exception as again:  # the database away: the lease runs out, and a
-                    log.warning(  # later pass tries it again
-                        "webhook delivery %s: result not recorded: %s", row.id,
-                        type(again).__name__)
+                except Exception as again:
+                    # The database away, say: the claim's lease runs out and a later pass
+                    # tries the delivery again.
+                    log.warning("webhook delivery %s: result not recorded: %s", row.id,
+                                type(again).__name__)
                     return "retried"
 
     for result in await asyncio.gather(*(one(r) for r in rows)):
