@@ -44,6 +44,22 @@ class Settings(BaseSettings):
     )
     rate_limit_per_minute: int = Field(default=6000, validation_alias="ASB_RATE_LIMIT_PER_MINUTE")
     bad_key_limit_per_minute: int = Field(default=30, validation_alias="ASB_BAD_KEY_LIMIT")
+    # The repeat-caller lookup's budget (asb_core/parties/lookup_budget.py), counted in
+    # PostgreSQL so it holds across workers and nodes: lookups per key per window, per key per
+    # UTC day, per agency per window; a key's misses in one window that raise an alert.
+    lookup_budget_per_key: int = Field(
+        default=20, ge=1, validation_alias="ASB_LOOKUP_BUDGET_PER_KEY"
+    )
+    lookup_budget_per_key_day: int = Field(
+        default=60, ge=1, validation_alias="ASB_LOOKUP_BUDGET_PER_KEY_DAY"
+    )
+    lookup_budget_per_agency: int = Field(
+        default=200, ge=1, validation_alias="ASB_LOOKUP_BUDGET_PER_AGENCY"
+    )
+    lookup_window_seconds: int = Field(
+        default=3600, ge=60, le=86_400, validation_alias="ASB_LOOKUP_WINDOW_SECONDS"
+    )
+    lookup_miss_alert: int = Field(default=10, ge=1, validation_alias="ASB_LOOKUP_MISS_ALERT")
     embed_origins: str = Field(default="'self'", validation_alias="ASB_EMBED_ORIGINS")
     # Signs embed tokens; shared by every worker (`asb serve` provides one when unset).
     secret_key: SecretStr | None = Field(default=None, validation_alias="ASB_SECRET_KEY")

@@ -16,7 +16,7 @@ from asb_core.cases.models import Case, CaseEvent, CaseReferenceCounter, Escalat
 from asb_core.escalation.models import EscalationFlag
 from asb_core.incidents.models import DiaryEntry, IdempotencyKey, Incident
 from asb_core.orm import Base
-from asb_core.parties.models import Party, PartyIdentity
+from asb_core.parties.models import LookupBudget, Party, PartyIdentity, RepeatCallerLookup
 from asb_core.sharing.models import Membership
 from asb_core.targets.models import Target
 from asb_core.updates.models import Update
@@ -41,11 +41,13 @@ __all__ = [
     "EscalationState",
     "IdempotencyKey",
     "Incident",
+    "LookupBudget",
     "Membership",
     "OutboxEvent",
     "Party",
     "PartyIdentity",
     "Principal",
+    "RepeatCallerLookup",
     "Target",
     "Update",
     "WebhookDelivery",

@@ -10,10 +10,23 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy import (
+    ARRAY,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Identity,
+    Index,
+    Integer,
+    String,
+    Text,
+    Uuid,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
-from asb_core.orm import Base, agency_fk, case_fk, one_of, utcnow, uuid_pk
+from asb_core.orm import Base, agency_fk, case_fk, one_of, sql_in, utcnow, uuid_pk
 
 PARTY_ROLES = ("victim", "complainant", "alleged_perpetrator", "witness")
 CONSENT_STATES = ("given", "refused", "not_asked")
@@ -65,3 +78,46 @@ class PartyIdentity(Base):
 
     def __repr__(self) -> str:  # never let identity leak into logs or tracebacks
         return f"<PartyIdentity {self.party_id} (restricted)>"
+
+
+LOOKUP_OUTCOMES = ("hit", "miss", "refused")
+LOOKUP_ANSWERS = ("level", "contact")
+
+
+class LookupBudget(Base):
+    """One counter of the repeat-caller lookup budget: a scope (`key:<id>`, `key-day:<id>`,
+    `agency:<id>`, `misses:<id>`) in one window. Shared by every worker and node; moved only by
+    `asb_core.parties.lookup_budget.spend` (an atomic upsert)."""
+
+    __tablename__ = "lookup_budget"
+
+    scope: Mapped[str] = mapped_column(String(100), primary_key=True)
+    window_start: Mapped[datetime] = mapped_column(primary_key=True)
+    used: Mapped[int] = mapped_column(Integer)
+
+
+class RepeatCallerLookup(Base):
+    """One repeat-caller lookup, whatever its outcome. Holds no phone number, address or digest
+    of either: only which kinds were given, who asked, when, and (for hits) the cases matched."""
+
+    __tablename__ = "repeat_caller_lookups"
+    __table_args__ = (
+        one_of("outcome", LOOKUP_OUTCOMES),
+        CheckConstraint(f"answered IS NULL OR {sql_in("answered", LOOKUP_ANSWERS)}",
+                        name="answered"),
+        Index("ix_repeat_caller_lookups_principal_id_at", "principal_id", "at"),
+        Index("ix_repeat_caller_lookups_agency_id_at", "agency_id", "at"),
+        Index("ix_repeat_caller_lookups_case_ids", "case_ids", postgresql_using="gin"),
+    )
+
+    seq: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
+    at: Mapped[datetime] = mapped_column()
+    principal_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    agency_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    agency: Mapped[str | None] = mapped_column(String(63))
+    outcome: Mapped[str] = mapped_column(String(16))
+    by_phone: Mapped[bool] = mapped_column(Boolean)
+    by_address: Mapped[bool] = mapped_column(Boolean)
+    area: Mapped[str | None] = mapped_column(Text)
+    answered: Mapped[str | None] = mapped_column(String(16))
+    case_ids: Mapped[list[uuid.UUID] | None] = mapped_column(ARRAY(Uuid))
