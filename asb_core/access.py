@@ -42,8 +42,10 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
     "caseworker": CASEWORK,
     "supervisor": CASEWORK
     | {"case.close", "case.reopen", "case.lower_level", "case.reassign_lead", "case.unshare",
-       "case_review.decide"},
-    "auditor": frozenset({"case.read", "diary.read", "incident.read", "audit.read"}),
+       "case_review.decide", "repeat_caller.log_read"},
+    "auditor": frozenset(
+        {"case.read", "diary.read", "incident.read", "audit.read", "repeat_caller.log_read"}
+    ),
     "analyst": frozenset({"stats.read"}),
     "integration": frozenset(
         {"case.read", "diary.read", "diary.add", "incident.add", "incident.read", "update.add"}
@@ -69,6 +71,14 @@ def require(actor: Actor, action: str) -> None:
     case through `readable_cases`, so a non-member gets NotFound before this can answer 403."""
     if not can(actor, action):
         raise Forbidden(f"role {actor.role} may not {action}")
+
+
+def require_lead(actor: Actor, case: Case, action: str) -> None:
+    """`action` on a case the caller has loaded, for its lead agency only (e.g. who looked the
+    case's complainant up: the lead agency answers for the case)."""
+    require(actor, action)
+    if actor.agency_id != case.lead_agency_id:
+        raise Forbidden(f"only the case's lead agency may {action}")
 
 
 def may_see_restricted(actor: Actor) -> bool:

@@ -103,7 +103,7 @@ class RepeatCallerLookup(Base):
     __tablename__ = "repeat_caller_lookups"
     __table_args__ = (
         one_of("outcome", LOOKUP_OUTCOMES),
-        CheckConstraint(f"answered IS NULL OR {sql_in("answered", LOOKUP_ANSWERS)}",
+        CheckConstraint("answered IS NULL OR " + sql_in("answered", LOOKUP_ANSWERS),
                         name="answered"),
         Index("ix_repeat_caller_lookups_principal_id_at", "principal_id", "at"),
         Index("ix_repeat_caller_lookups_agency_id_at", "agency_id", "at"),
