@@ -25,7 +25,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import any_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
@@ -246,7 +246,7 @@ async def lookups_for_case(
     access.require_lead(actor, case, "repeat_caller.log_read")
     hits = list((await session.execute(
         select(RepeatCallerLookup)
-        .where(RepeatCallerLookup.case_ids.any(case.id))
+        .where(case.id == any_(RepeatCallerLookup.case_ids))
         .order_by(RepeatCallerLookup.seq.desc()).limit(LOG_LIMIT)
     )).scalars())
     windows = sorted({(h.principal_id, h.agency,

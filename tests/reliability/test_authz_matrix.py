@@ -101,6 +101,8 @@ EXPECTED: dict[str, dict[str, int]] = {
     "listEscalations": _case_row(200, READERS),
     "logCaseReview": _case_row(201, (CW, SV)),
     "listCaseReviews": _case_row(200, READERS),
+    # Who looked the case's complainant up: the lead agency's supervisors and auditors.
+    "getCaseRepeatCallerLookups": _case_row(200, (SV, AU)),
 }
 # A non-member agency: 404 on every case path (it must not learn the case exists); another
 # agency's webhook is likewise not found for the roles that manage webhooks.
