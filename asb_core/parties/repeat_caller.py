@@ -88,7 +88,6 @@ def _now() -> datetime:
     return clock.utcnow()
 
 
-@unit_of_work
 async def lookup(
     session: AsyncSession,
     actor: Actor,
