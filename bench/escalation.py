@@ -1,5 +1,5 @@
 """Benchmark: the cost of adding one incident to a case with 10 earlier incidents and to one
-with 10,000, through the service (`asb_core.incidents.diary.add_diary_entry`) on a real database.
+with 10,000, through the service (`asb_core.incidents.service.add_diary_entry`) on a real database.
 
 The running-state design (harm_model folds each incident into a bounded `CaseState`; the
 service reads and writes one state row, and only the open flags and open targets of the case)

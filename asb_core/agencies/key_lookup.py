@@ -1,6 +1,6 @@
 """The hot-path key lookup: one indexed query, one round trip, no ORM, no transaction.
 
-Every authenticated request pays for this, so it skips what `services.admin.authenticate` does
+Every authenticated request pays for this, so it skips what `agencies.service.authenticate` does
 through the ORM (session, BEGIN/COMMIT, identity map, and the engine pool's pre-ping, which
 costs three more round trips per checkout) and runs a single prepared statement in autocommit
 on a small asyncpg pool of its own, one per engine and process. Concurrent requests with the

@@ -102,7 +102,7 @@ async def record(
         .on_conflict_do_nothing(index_elements=["chain"])
     )
     # populate_existing: the head may have been advanced by a Core UPDATE earlier in this
-    # transaction (services/diary.py), so an identity-mapped copy must not be trusted.
+    # transaction (incidents/repository.py), so an identity-mapped copy must not be trusted.
     head = (
         await session.execute(
             select(AuditChainHead).where(AuditChainHead.chain == chain).with_for_update()

@@ -2,20 +2,18 @@
 
 The column format is documented in docs/import.md. The whole file is read and every row
 validated before anything is written (dates in UK formats, interpreted in Europe/London; every
-field through the diary service's own rules; the case reference must name a case the importing
-agency is a member of). Errors are reported as "row N, column X: message", where row 1 is the
-header, as a spreadsheet numbers them.
+row through the API's own input model, DiaryEntryIn; the case reference must name a case the
+importing agency is a member of). Errors are reported as "row N, column X: message", where
+row 1 is the header, as a spreadsheet numbers them.
 
 By default nothing is written unless every row is valid. With `skip_invalid` the valid rows are
 written and the invalid ones go to a rejects CSV (the original columns plus `errors`).
 
-Rows are written as `services.diary.add_diary_entry` writes one entry, but set-wise per case
-(`_write_case_rows`): each entry is acknowledged and its incident folded into the case's
-escalation state in time order; flags, a level raise and the victim-update clock follow once per
-chunk, and one audit event names every entry written. (Calling the service once per row costs
-about 36 round trips a row: a 100,000-row backlog would take the better part of an hour.)
-Each row carries an idempotency key derived from the agency's
-`source_system` and `source_row_id` (or, without a row id, from the row's content), so running
+Rows are written by the one write path of every incident (`incidents.service.land`), a case's
+rows at a time (`_write_case_rows`): each entry is acknowledged, folded into the case's
+escalation state in time order and audited as if sent alone, and the flags, a level raise and
+the victim-update clock follow in the same statement. Each row carries an idempotency key
+derived from the agency's `source_system` and `source_row_id` (or, without a row id, from the row's content), so running
 the same file again imports nothing twice; a row whose id was imported before with different
 content is refused. Rows are written in batches (one transaction each), so other writers to the
 same cases are not held up for the length of a large file.

@@ -202,7 +202,6 @@ class Landing:
 
     arrivals: list[Arrival]
     params: dict
-    quiet: bool  # no flag raised or cleared and no level change
     refused: dict[int, Exception] = field(default_factory=dict)  # arrival index -> error
 
 
@@ -404,5 +403,4 @@ def plan(actor: Actor, case: CaseAsRead, arrivals: Sequence[Arrival], now: datet
         "cleared_flags": to_json(flags["cleared"]), "new_targets": to_json(flags["new_targets"]),
         "changed_targets": to_json(targets),
     }
-    quiet = not (flags["new_flags"] or flags["cleared"] or new_level)
-    return Landing(list(folded), params, quiet, refused)
+    return Landing(list(folded), params, refused)

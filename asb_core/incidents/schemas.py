@@ -75,7 +75,7 @@ class DiarySheetIn(Strict):
     reported_reference: Annotated[str, StringConstraints(max_length=200)] | None = None
     category: Short
     hostility_perceived: list[Strand] = Field(default_factory=list, max_length=6)
-    hostility_perceived_by: PerceivedBy | None = None
+    hostility_perceived_by: PerceivedBy | None = Field(default=None, validate_default=True)
     hostility_asked: StrictBool = False
     victim_feels_targeted: StrictBool | None = None
     source_system: Annotated[str, StringConstraints(max_length=200)] | None = None
@@ -103,11 +103,13 @@ class DiarySheetIn(Strict):
     def _strands_once(cls, value: list[str]) -> list[str]:
         return sorted(set(value))
 
-    @model_validator(mode="after")
-    def _who_perceived(self) -> DiarySheetIn:
-        if self.hostility_perceived and self.hostility_perceived_by is None:
-            raise ValueError("hostility_perceived_by: say who perceived the hostility")
-        return self
+    @field_validator("hostility_perceived_by")
+    @classmethod
+    def _who_perceived(cls, value: str | None, info: ValidationInfo) -> str | None:
+        # Checked with the default too (validate_default), and whatever else is wrong.
+        if value is None and info.data.get("hostility_perceived"):
+            raise ValueError("say who perceived the hostility")
+        return value
 
     def time_errors(self, now: datetime) -> list[dict]:
         """Field errors for times that cannot be right at `now` (the clock is the server's, so

@@ -128,7 +128,10 @@ async def add_diary_batch(
                            fingerprint_of(entry.model_dump(mode="json")))
         except DomainError as exc:
             results[i] = exc
-    if sent:
+    if not sent:
+        # Nothing to land: still "not found" (or forbidden) first, as for one entry.
+        await case_repo.load_case(session, actor, case_id, "diary.add")
+    else:
         landed = await land(session, actor, case_id, list(sent.values()), "diary.add", now)
         for i, result in zip(sent, landed, strict=True):
             results[i] = result

@@ -2,7 +2,7 @@
 
 `parties` holds only what any member may see: the role, a non-identifying label ("Victim 1"),
 consent. Names and contact details live in `party_identities`, which no relationship loads: the
-only reader is `services.parties.list_parties`, for permitted roles, and every read is audited.
+only reader is `parties.service.list_parties`, for permitted roles, and every read is audited.
 """
 
 from __future__ import annotations

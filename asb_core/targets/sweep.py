@@ -1,7 +1,7 @@
 """The target sweep run by `asb worker`: mark past-due targets breached, and announce targets
 falling due soon.
 
-Breaches are marked by the casework service (`services.targets.sweep_breaches`), which writes a
+Breaches are marked by the casework service (`targets.service.sweep_breaches`), which writes a
 `target_breached` timeline row per target; the timeline trigger turns each into a
 `target.breached` webhook event in the same transaction. A due-soon notice is not a change to
 the case: the sweep writes it to the outbox directly, once per target and due time
