@@ -13,10 +13,10 @@ Rows are written by the one write path of every incident (`incidents.service.lan
 rows at a time (`_write_case_rows`): each entry is acknowledged, folded into the case's
 escalation state in time order and audited as if sent alone, and the flags, a level raise and
 the victim-update clock follow in the same statement. Each row carries an idempotency key
-derived from the agency's `source_system` and `source_row_id` (or, without a row id, from the row's content), so running
-the same file again imports nothing twice; a row whose id was imported before with different
-content is refused. Rows are written in batches (one transaction each), so other writers to the
-same cases are not held up for the length of a large file.
+derived from the agency's `source_system` and `source_row_id` (or, without a row id, from the
+row's content), so running the same file again imports nothing twice; a row whose id was
+imported before with different content is refused. Rows are written in batches (one transaction
+each), so other writers to the same cases are not held up for the length of a large file.
 """
 
 from __future__ import annotations
