@@ -15,6 +15,9 @@ Load: `wrk` (C, so the client does not compete with Python for the cores) with a
 key, as a housing provider's system would push diary sheets), a unique Idempotency-Key per
 request and a realistic mix of categories (about 1 in 60 critical, which raises the level).
 Rounds alternate baseline, API, baseline, API...; the medians are reported with the ratio.
+`--batch N` adds a third kind of round: `POST /v1/cases/{id}/diary-entry-batches` with N entries
+per request (each with its own Idempotency-Key, the same bodies and mix), reported in entries per
+second against the single-entry API rounds of the same run.
 `--profile` samples the API workers with py-spy during one extra round and prints where the
 time goes.
 
@@ -42,7 +45,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench import harness  # noqa: E402
 
-TARGET_RATIO = 0.40
+TARGET_RATIO = 0.45
+BATCH_TARGET = 3.0
 CATEGORIES = ["noise"] * 20 + ["rowdy_behaviour"] * 10 + ["verbal_abuse"] * 6 + \
     ["litter"] * 4 + ["intimidation"] * 4 + ["animal_nuisance"] * 4 + \
     ["vehicle_nuisance"] * 4 + ["drug_or_alcohol"] * 4 + ["harassment"] * 3 + \
@@ -65,11 +69,23 @@ function init(args)
   math.randomseed(7919 + tid)
   run = args[1] or "r"
 end
+local batch = %(batch)d
 function request()
   counter = counter + 1
   local case = cases[math.random(#cases)]
   local body = string.format('%(body)s', cats[math.random(#cats)])
   local path = "%(path)s"
+  if batch > 0 then
+    local items = {}
+    for i = 1, batch do
+      items[i] = '{"idempotency_key":"%(prefix)s-' .. run .. '-' .. tid .. '-' .. counter ..
+        '-' .. i .. '","entry":' .. string.format('%(body)s', cats[math.random(#cats)]) .. '}'
+    end
+    return wrk.format("POST", "/v1/cases/" .. case .. "/diary-entry-batches", {
+      ["Content-Type"] = "application/json",
+      ["Authorization"] = "Bearer %(key)s",
+    }, '{"items":[' .. table.concat(items, ",") .. ']}')
+  end
   if path == "" then path = "/v1/cases/" .. case .. "/diary-entries" end
   return wrk.format("POST", path, {
     ["Content-Type"] = "application/json",
@@ -80,12 +96,14 @@ end
 """
 
 
-def lua_script(directory: Path, cases: list[str], key: str, path: str, started: str) -> Path:
+def lua_script(directory: Path, cases: list[str], key: str, path: str, started: str,
+               batch: int = 0) -> Path:
     body = (BODY % (started, "%s")).replace("'", "\\'")
     text = LUA % {
         "cases": ", ".join(f'"{c}"' for c in cases),
         "cats": ", ".join(f'"{c}"' for c in CATEGORIES),
         "body": body, "path": path, "key": key, "prefix": secrets.token_hex(6),
+        "batch": batch,
     }
     script = directory / f"ingest_{secrets.token_hex(4)}.lua"
     script.write_text(text)
@@ -253,6 +271,8 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=2000,
                         help="how many of the agency's open cases receive entries")
     parser.add_argument("--profile", action="store_true", help="py-spy the API in one more round")
+    parser.add_argument("--batch", type=int, default=0,
+                        help="also measure the batch endpoint with this many entries a request")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk)")
@@ -283,26 +303,33 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="asb-ingest-") as tmp:
             api_script = lua_script(Path(tmp), cases, key, "", started)
             base_script = lua_script(Path(tmp), cases, key, "/insert", started)
+            batch_script = lua_script(Path(tmp), cases, key, "", started, args.batch)
             api_url, base_url = f"http://127.0.0.1:{api_port}", f"http://127.0.0.1:{base_port}"
             run_wrk(base_url, base_script, 3, args.connections, args.threads)  # warm up
             run_wrk(api_url, api_script, 3, args.connections, args.threads)
             before = asyncio.run(counts(url))
             results: dict[str, list[dict[str, float]]] = {"baseline": [], "api": []}
+            kinds = [("baseline", base, base_url, base_script), ("api", api, api_url, api_script)]
+            if args.batch:
+                results["batch"] = []
+                kinds.append(("batch", api, api_url, batch_script))
+                run_wrk(api_url, batch_script, 3, args.connections, args.threads)
             for r in range(1, args.rounds + 1):
-                for name, proc, u, s in (("baseline", base, base_url, base_script),
-                                         ("api", api, api_url, api_script)):
+                for name, proc, u, s in kinds:
                     print(f"  round {r}/{args.rounds}: {name}...", file=sys.stderr, flush=True)
                     results[name].append(measured_round(name, proc, u, url, s, args))
             after = asyncio.run(counts(url))
             sent = sum(x["requests"] for x in results["api"])
+            sent_batched = sum(x["requests"] for x in results.get("batch", [])) * args.batch
             keys = ("rps", "p50", "p99", "app_cpu_ms", "db_cpu_ms")
             med = {n: {k: statistics.median(x[k] for x in rs) for k in keys}
                    for n, rs in results.items()}
             print(f"\n{'':<34} {'per s':>8} {'p50 ms':>8} {'p99 ms':>8} {'app CPU':>8} "
                   f"{'DB CPU':>7}   rounds (per s)")
             labels = {"baseline": "baseline: insert one row (POST)",
-                      "api": "diary entries (full write path)"}
-            for n in ("baseline", "api"):
+                      "api": "diary entries (full write path)",
+                      "batch": f"batches of {args.batch} (requests)"}
+            for n in results:
                 m = med[n]
                 each = ", ".join(f"{x['rps']:.0f}" for x in results[n])
                 print(f"{labels[n]:<34} {m['rps']:>8.0f} {m['p50']:>8.2f} {m['p99']:>8.2f} "
@@ -312,13 +339,17 @@ def main() -> int:
             ratio = med["api"]["rps"] / med["baseline"]["rps"]
             print(f"ratio diary entries / baseline = {ratio:.2f}  (target >= {TARGET_RATIO:.2f}: "
                   f"{'PASS' if ratio >= TARGET_RATIO else 'MISS'})")
+            if args.batch:
+                per_s = med["batch"]["rps"] * args.batch
+                print(f"batch endpoint: {per_s:.0f} entries/s = {per_s / med['api']['rps']:.2f} x "
+                      f"the single-entry entries/s (target >= {BATCH_TARGET:.1f})")
             print(f"rows written during the measured API rounds: "
                   f"{after['diary_entries'] - before['diary_entries']:,} diary entries, "
                   f"{after['incidents'] - before['incidents']:,} incidents, "
                   f"{after['case_events'] - before['case_events']:,} timeline events, "
                   f"{after['audit_events'] - before['audit_events']:,} audit events "
-                  f"(wrk counted {sent:,} answers, all 2xx; requests in flight when it stopped "
-                  "complete too)")
+                  f"(wrk counted {sent:,} single answers and {sent_batched:,} batched entries, "
+                  "all 2xx; requests in flight when it stopped complete too)")
             if args.profile:
                 profile_round(api.pid, api_url, api_script, args)
     except WrkFailed as exc:
