@@ -5,13 +5,13 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
 from asb_core.actor import Actor
 from asb_core.audit import chain as audit
 from asb_core.cases import events
+from asb_core.escalation import repository as flag_repo
 from asb_core.escalation.models import EscalationFlag
 from asb_core.targets.models import LEVEL_TARGET_KINDS
 from asb_core.targets.repository import new_target
@@ -28,16 +28,7 @@ async def apply_flags(
     """Insert flags not already open; refresh evidence of open ones; clear this source's flags
     that no longer hold. Follow-up targets (hate review, share with police, reassessment) start
     when the flag is raised; level follow-ups are covered by the level change itself."""
-    open_flags = {
-        f.rule_id: f
-        for f in (
-            await session.execute(
-                select(EscalationFlag).where(
-                    EscalationFlag.case_id == case_id, EscalationFlag.cleared_at.is_(None)
-                )
-            )
-        ).scalars()
-    }
+    open_flags = {f.rule_id: f for f in await flag_repo.open_flags(session, case_id)}
     raised: list[EscalationFlag] = []
     for flag in computed:
         held = open_flags.get(flag.rule_id)
