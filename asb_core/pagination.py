@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import Select, tuple_
+
 from asb_core.errors import ValidationFailed
 
 MAX_LIMIT = 200
@@ -78,3 +80,11 @@ def page_of(rows: list, limit: int, key) -> Page:
     more = len(rows) > limit
     rows = rows[:limit]
     return Page(rows, encode_cursor(*key(rows[-1])) if more and rows else None)
+
+
+def ascending_after(stmt: Select, columns: tuple, key: list | None, limit: int) -> Select:
+    """`stmt` in ascending order of the keyset `columns`, after `key` (a decoded cursor, or None
+    for the first page), fetching limit+1 rows (what `page_of` needs to tell if there is more)."""
+    if key:
+        stmt = stmt.where(tuple_(*columns) > tuple(key))
+    return stmt.order_by(*columns).limit(limit + 1)

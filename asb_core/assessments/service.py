@@ -11,12 +11,12 @@ import dataclasses
 import uuid
 from datetime import datetime
 
-from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
 from asb_core import access, clock
 from asb_core.actor import Actor
+from asb_core.assessments import repository as assessment_repo
 from asb_core.assessments.models import Assessment
 from asb_core.assessments.schemas import JudgementIn, ReassessIn
 from asb_core.audit import chain as audit
@@ -25,8 +25,8 @@ from asb_core.cases import repository as case_repo
 from asb_core.cases.models import Case
 from asb_core.errors import Conflict, Forbidden, ValidationFailed
 from asb_core.escalation import flags as flag_writer
-from asb_core.escalation.models import EscalationFlag
-from asb_core.pagination import TIME_ID, Page, check_limit, decode_cursor, page_of
+from asb_core.escalation import repository as flag_repo
+from asb_core.pagination import Page, check_limit, page_of
 from asb_core.uow import unit_of_work
 
 
@@ -68,24 +68,7 @@ def flags_of(result: hm.Assessment, stored: Assessment, now: datetime) -> list[h
 async def store_assessment(
     session: AsyncSession, actor: Actor, case_id: uuid.UUID, result: hm.Assessment, now: datetime
 ) -> Assessment:
-    data = result.to_dict()
-    row = Assessment(
-        id=uuid.uuid4(),
-        case_id=case_id,
-        answers=data["answers"],
-        policy_version=result.policy_version,
-        score=result.score,
-        computed_level=result.computed_level.value,
-        level=result.level.value,
-        reasons=data["reasons"],
-        judgement=data["judgement"],
-        assessed_at=now,
-        assessed_by_agency_id=actor.agency_id,
-        assessed_by_principal_id=actor.principal_id,
-    )
-    session.add(row)
-    await session.flush()
-    await session.refresh(row)
+    row = await assessment_repo.insert_assessment(session, actor, case_id, result, now)
     await events.event(
         session, actor, case_id, "assessment", now, row.id,
         level=row.level, computed_level=row.computed_level, score=row.score,
@@ -124,18 +107,10 @@ async def reassess(
         and result.judgement.supervisor
         and result.level < result.computed_level
     )
-    if not lowered_by_supervisor:
-        critical_open = (
-            await session.execute(
-                select(EscalationFlag.id).where(
-                    EscalationFlag.case_id == case.id,
-                    EscalationFlag.rule_id == "critical-incident",
-                    EscalationFlag.cleared_at.is_(None),
-                )
-            )
-        ).first()
-        if critical_open is not None:
-            level = hm.max_level(level, hm.Level.HIGH)
+    if not lowered_by_supervisor and await flag_repo.has_open_flag(
+        session, case.id, "critical-incident"
+    ):
+        level = hm.max_level(level, hm.Level.HIGH)
     await levels.change_level(
         session, actor, case, level.value, now, reason=f"reassessment {row.id}"
     )
@@ -149,16 +124,5 @@ async def list_assessments(
 ) -> Page:
     check_limit(limit)
     case: Case = await case_repo.load_case(session, actor, case_id, "case.read")
-    stmt = select(Assessment).where(Assessment.case_id == case.id)
-    key = decode_cursor(cursor, 2, convert=TIME_ID)
-    if key:
-        stmt = stmt.where(
-            tuple_(Assessment.assessed_at, Assessment.id)
-            > tuple(key)
-        )
-    rows = (
-        await session.execute(
-            stmt.order_by(Assessment.assessed_at, Assessment.id).limit(limit + 1)
-        )
-    ).scalars().all()
-    return page_of(list(rows), limit, lambda r: (r.assessed_at.isoformat(), r.id))
+    rows = await assessment_repo.assessments_page(session, case.id, limit, cursor)
+    return page_of(rows, limit, lambda r: (r.assessed_at.isoformat(), r.id))
