@@ -4,10 +4,8 @@ starts the next one)."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 
-from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
@@ -19,10 +17,11 @@ from asb_core.cases import events
 from asb_core.cases import repository as case_repo
 from asb_core.cases.models import Case
 from asb_core.errors import Conflict, NotFound, ValidationFailed
-from asb_core.pagination import TIME_ID, Page, check_limit, decode_cursor, page_of
+from asb_core.pagination import Page, check_limit, page_of
 from asb_core.targets import repository as target_repo
 from asb_core.targets.models import Target
 from asb_core.uow import unit_of_work
+from asb_core.updates import repository as update_repo
 from asb_core.updates.models import Update
 from asb_core.updates.schemas import UpdateIn
 
@@ -80,13 +79,10 @@ async def record_update(
                 errors=[{"field": "owner_agency", "message": "must be a member agency"}],
             )
         owner_id = owner.id
-    row = Update(
-        id=uuid.uuid4(), case_id=case.id, kind=kind, text=text,
-        author_agency_id=actor.agency_id, owner_agency_id=owner_id, due_at=due_at,
-        done=False, created_at=now,
+    row = await update_repo.insert_update(
+        session, case.id, kind=kind, text=text, author_agency_id=actor.agency_id,
+        owner_agency_id=owner_id, due_at=due_at, now=now,
     )
-    session.add(row)
-    await session.flush()
     if kind == "victim_update":
         due = await target_repo.open_targets_of_kinds(session, case.id, ["victim_update"])
         for open_target in due[:1]:
@@ -126,7 +122,7 @@ async def add_update(
             case_id=case.id, resource_type="update",
         )
         if existing is not None:
-            return (await session.execute(select(Update).where(Update.id == existing))).scalar_one()
+            return await update_repo.update_by_id(session, existing)
     if case.status == "closed":
         raise Conflict("the case is closed: reopen it first")
     row = await record_update(session, actor, case, kind=data.kind, text=data.text,
@@ -144,13 +140,7 @@ async def complete_action(
     now = clock.utcnow(now)
     case = await case_repo.load_case(session, actor, case_id, "update.add")
     uid = access.parse_uuid(update_id, "update")
-    row = (
-        await session.execute(
-            select(Update)
-            .where(Update.id == uid, Update.case_id == case.id)
-            .with_for_update(of=Update)
-        )
-    ).scalar_one_or_none()
+    row = await update_repo.lock_update(session, case.id, uid)
     if row is None:
         raise NotFound(f"no update {update_id}")
     if row.kind != "action":
@@ -173,14 +163,5 @@ async def list_updates(
 ) -> Page:
     check_limit(limit)
     case = await case_repo.load_case(session, actor, case_id, "case.read")
-    stmt = select(Update).where(Update.case_id == case.id)
-    key = decode_cursor(cursor, 2, convert=TIME_ID)
-    if key:
-        stmt = stmt.where(
-            tuple_(Update.created_at, Update.id)
-            > tuple(key)
-        )
-    rows = (
-        await session.execute(stmt.order_by(Update.created_at, Update.id).limit(limit + 1))
-    ).scalars().all()
-    return page_of(list(rows), limit, lambda r: (r.created_at.isoformat(), r.id))
+    rows = await update_repo.updates_page(session, case.id, limit, cursor)
+    return page_of(rows, limit, lambda r: (r.created_at.isoformat(), r.id))
