@@ -10,21 +10,20 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
 from asb_core import access, clock
 from asb_core.actor import Actor
 from asb_core.audit import chain as audit
+from asb_core.case_review import repository as review_repo
 from asb_core.case_review.models import CaseReview
 from asb_core.case_review.schemas import CaseReviewIn
 from asb_core.cases import events
 from asb_core.cases import repository as case_repo
-from asb_core.cases.models import EscalationState
 from asb_core.errors import Conflict, NotFound, ValidationFailed
+from asb_core.escalation import repository as flag_repo
 from asb_core.targets import repository as target_repo
-from asb_core.targets.models import Target
 from asb_core.uow import unit_of_work
 from asb_core.updates.service import meet_recurring
 
@@ -48,7 +47,7 @@ async def log_application(
     if applied > now:
         raise ValidationFailed("in the future", errors=[{"field": "applied_at",
                                                          "message": "is in the future"}])
-    row = await session.get(EscalationState, case.id)
+    row = await flag_repo.escalation_state(session, case.id)
     state = hm.CaseState.from_json(row.state)
     qualifying = any(f.rule_id == "case-review-eligible" for f in hm.flags(state, now))
     specs = hm.case_review_application_targets(state.policy_version)
@@ -87,9 +86,7 @@ async def decide_application(
     now = clock.utcnow(now)
     case = await case_repo.load_case(session, actor, case_id, "case_review.add", lock=True)
     rid = access.parse_uuid(review_id, "case review")
-    review = (await session.execute(
-        select(CaseReview).where(CaseReview.id == rid, CaseReview.case_id == case.id)
-    )).scalar_one_or_none()
+    review = await review_repo.review_of_case(session, case.id, rid)
     if review is None:
         raise NotFound(f"no case review {review_id}")
     if review.decided_at is not None:
@@ -102,11 +99,7 @@ async def decide_application(
                                                         "message": "decided after the deadline"}])
     review.threshold_met, review.decision, review.decided_at = threshold_met, decision, now
     review.decided_by_agency_id = actor.agency_id
-    target = (await session.execute(
-        select(Target).where(Target.case_id == case.id, Target.kind == "case_review_decision",
-                             Target.state.in_(("due", "breached")), Target.started_at ==
-                             review.applied_at).limit(1)
-    )).scalar_one_or_none()
+    target = await review_repo.open_decision_target(session, review)
     if target is not None:
         await meet_recurring(session, actor, case, target, now, late_reason=late_reason)
     await session.flush()
@@ -123,7 +116,4 @@ async def list_applications(
     session: AsyncSession, actor: Actor, case_id: object
 ) -> list[CaseReview]:
     case = await case_repo.load_case(session, actor, case_id, "case.read")
-    rows = await session.execute(
-        select(CaseReview).where(CaseReview.case_id == case.id).order_by(CaseReview.applied_at)
-    )
-    return list(rows.scalars().all())
+    return await review_repo.case_reviews(session, case.id)
