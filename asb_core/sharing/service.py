@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core import clock
@@ -21,7 +20,7 @@ from asb_core.audit import chain as audit
 from asb_core.cases import events
 from asb_core.cases import repository as case_repo
 from asb_core.errors import Conflict, ConsentRequired, NotFound, ValidationFailed
-from asb_core.parties.models import Party
+from asb_core.sharing import repository as member_repo
 from asb_core.sharing.models import Membership
 from asb_core.sharing.schemas import ShareIn
 from asb_core.targets import repository as target_repo
@@ -30,14 +29,7 @@ from asb_core.updates.service import meet_recurring
 
 
 async def victim_consent(session: AsyncSession, case_id) -> str:
-    party = (
-        await session.execute(
-            select(Party)
-            .where(Party.case_id == case_id, Party.role.in_(("victim", "complainant")))
-            .order_by(Party.created_at, Party.id)
-            .limit(1)
-        )
-    ).scalar_one_or_none()
+    party = await member_repo.first_victim(session, case_id)
     return party.consent_state if party else "not_asked"
 
 
@@ -71,13 +63,10 @@ async def share_case(
             "sharing without consent needs a legal basis",
             errors=[{"field": "legal_basis", "message": "required when basis is legal_basis"}],
         )
-    member = Membership(
-        case_id=case.id, agency_id=agency.id, since=now, invited_by_agency_id=actor.agency_id,
+    member = await member_repo.add_member(
+        session, case.id, agency.id, since=now, invited_by_agency_id=actor.agency_id,
         consent_basis=basis, legal_basis=legal_basis,
     )
-    session.add(member)
-    await session.flush()
-    await session.refresh(member)
     await events.event(session, actor, case.id, "member_added", now, member.id,
                          agency=agency.slug, basis=basis, legal_basis=legal_basis)
     await audit.record(
@@ -106,12 +95,7 @@ async def remove_member(
     agency = await agency_repo.agency_by_slug(session, agency_slug, "agency")
     if agency.id == case.lead_agency_id:
         raise Conflict("the lead agency cannot be removed: reassign the lead first")
-    deleted = await session.execute(
-        delete(Membership)
-        .where(Membership.case_id == case.id, Membership.agency_id == agency.id)
-        .returning(Membership.id)
-    )
-    if deleted.first() is None:
+    if not await member_repo.remove_member(session, case.id, agency.id):
         raise NotFound(f"{agency_slug} is not a member of the case")
     await events.event(session, actor, case.id, "member_removed", now, None,
                          agency=agency.slug, reason=reason)
@@ -123,7 +107,4 @@ async def remove_member(
 @unit_of_work
 async def list_members(session: AsyncSession, actor: Actor, case_id: object) -> list[Membership]:
     case = await case_repo.load_case(session, actor, case_id, "case.read")
-    rows = await session.execute(
-        select(Membership).where(Membership.case_id == case.id).order_by(Membership.since)
-    )
-    return list(rows.scalars().all())
+    return await member_repo.case_members(session, case.id)
