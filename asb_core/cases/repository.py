@@ -1,22 +1,28 @@
 """Statements on the case row: loading a case through the access policy (every read of a case
-starts from `access.readable_cases`), reloading it, bumping its version, case references and
-membership checks."""
+starts from `access.readable_cases`), a page of the cases a caller may see, reloading a case,
+bumping its version, case references, membership checks and a page of a case's timeline."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, exists, or_, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core import access
 from asb_core.actor import Actor
-from asb_core.cases.models import Case, CaseReferenceCounter
+from asb_core.cases.models import Case, CaseEvent, CaseReferenceCounter
 from asb_core.clock import utcnow
 from asb_core.errors import PreconditionFailed
+from asb_core.escalation.models import EscalationFlag
+from asb_core.pagination import TIME_ID, TIME_SEQ, ascending_after, decode_cursor
 from asb_core.sharing.models import Membership
+from asb_core.targets.models import Target
+
+# The states a case's open targets can be filtered on (list_cases' target_state).
+TARGET_STATES = ("due", "met", "breached")
 
 
 async def load_case(
@@ -96,10 +102,61 @@ async def next_reference(session: AsyncSession, now: datetime) -> str:
 
 
 async def is_member(session: AsyncSession, case_id: uuid.UUID, agency_id: uuid.UUID) -> bool:
-
     found = await session.execute(
         select(Membership.id).where(
             Membership.case_id == case_id, Membership.agency_id == agency_id
         )
     )
     return found.first() is not None
+
+
+def _has_open_flag(rule_id: str):
+    return exists().where(
+        EscalationFlag.case_id == Case.id,
+        EscalationFlag.rule_id == rule_id,
+        EscalationFlag.cleared_at.is_(None),
+    )
+
+
+def _has_open_target(state: str, now: datetime):
+    """An open target of the case in `state` (one of TARGET_STATES): breached means swept to
+    breached, or still due but past its due time."""
+    open_t = and_(Target.case_id == Case.id, Target.closed_at.is_(None))
+    if state == "breached":
+        cond = or_(Target.state == "breached", and_(Target.state == "due", Target.due_at < now))
+    else:
+        cond = Target.state == state
+    return exists().where(open_t, cond)
+
+
+async def cases_page(
+    session: AsyncSession, actor: Actor, limit: int, cursor: str | None, *, now: datetime,
+    level: str | None = None, status: str | None = None, area: str | None = None,
+    flag: str | None = None, target_state: str | None = None,
+) -> list[Case]:
+    """The cases `actor` may see (access policy) matching the filters given, newest first,
+    after the keyset `cursor` on (opened_at, id); limit+1 of them."""
+    stmt = access.readable_cases(actor)
+    for column, value in ((Case.risk_level, level), (Case.status, status), (Case.area, area)):
+        if value is not None:
+            stmt = stmt.where(column == value)
+    if flag is not None:
+        stmt = stmt.where(_has_open_flag(flag))
+    if target_state is not None:
+        stmt = stmt.where(_has_open_target(target_state, now))
+    key = decode_cursor(cursor, 2, convert=TIME_ID)
+    if key:
+        stmt = stmt.where(tuple_(Case.opened_at, Case.id) < tuple(key))
+    stmt = stmt.order_by(Case.opened_at.desc(), Case.id.desc()).limit(limit + 1)
+    return list((await session.execute(stmt)).unique().scalars().all())
+
+
+async def events_page(
+    session: AsyncSession, case_id: uuid.UUID, limit: int, cursor: str | None
+) -> list[CaseEvent]:
+    """A case's timeline events in time order, after the keyset `cursor` on (at, seq) (the
+    (case_id, at, seq) index); limit+1 of them."""
+    stmt = select(CaseEvent).where(CaseEvent.case_id == case_id)
+    key = decode_cursor(cursor, 2, convert=TIME_SEQ)
+    stmt = ascending_after(stmt, (CaseEvent.at, CaseEvent.seq), key, limit)
+    return list((await session.execute(stmt)).scalars().all())

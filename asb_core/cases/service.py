@@ -12,7 +12,6 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import and_, exists, or_, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
@@ -28,13 +27,11 @@ from asb_core.cases.schemas import CasePatchIn, CloseIn, OpenCaseIn, ReopenIn
 from asb_core.cases.versions import IfMatch
 from asb_core.errors import Conflict, Forbidden, PreconditionFailed, ValidationFailed
 from asb_core.escalation import flags as flag_writer
-from asb_core.escalation.models import EscalationFlag
-from asb_core.pagination import TIME_ID, Page, check_limit, decode_cursor, page_of
+from asb_core.pagination import Page, check_limit, page_of
 from asb_core.parties.lookup_digest import address_digest, load_pepper, phone_digest
 from asb_core.parties.models import CONSENT_STATES, Party, PartyIdentity
 from asb_core.sharing.models import Membership
 from asb_core.targets import repository as target_repo
-from asb_core.targets.models import Target
 from asb_core.uow import unit_of_work
 from asb_core.updates.service import record_update
 
@@ -175,38 +172,13 @@ async def list_cases(
     check_limit(limit)
     access.require(actor, "case.read")
     now = clock.utcnow(now)
-    stmt = access.readable_cases(actor)
-    if level is not None:
-        stmt = stmt.where(Case.risk_level == level)
-    if status is not None:
-        stmt = stmt.where(Case.status == status)
-    if area is not None:
-        stmt = stmt.where(Case.area == area)
-    if flag is not None:
-        stmt = stmt.where(
-            exists().where(
-                EscalationFlag.case_id == Case.id,
-                EscalationFlag.rule_id == flag,
-                EscalationFlag.cleared_at.is_(None),
-            )
-        )
-    if target_state is not None:
-        open_t = and_(Target.case_id == Case.id, Target.closed_at.is_(None))
-        if target_state == "breached":
-            cond = or_(Target.state == "breached", and_(Target.state == "due", Target.due_at < now))
-        elif target_state in ("due", "met"):
-            cond = Target.state == target_state
-        else:
-            raise _invalid("target_state", "due, met or breached")
-        stmt = stmt.where(exists().where(open_t, cond))
-    key = decode_cursor(cursor, 2, convert=TIME_ID)
-    if key:
-        stmt = stmt.where(
-            tuple_(Case.opened_at, Case.id) < tuple(key)
-        )
-    stmt = stmt.order_by(Case.opened_at.desc(), Case.id.desc()).limit(limit + 1)
-    rows = (await session.execute(stmt)).unique().scalars().all()
-    return page_of(list(rows), limit, lambda c: (c.opened_at.isoformat(), c.id))
+    if target_state is not None and target_state not in case_repo.TARGET_STATES:
+        raise _invalid("target_state", "due, met or breached")
+    rows = await case_repo.cases_page(
+        session, actor, limit, cursor, now=now, level=level, status=status, area=area,
+        flag=flag, target_state=target_state,
+    )
+    return page_of(rows, limit, lambda c: (c.opened_at.isoformat(), c.id))
 
 
 @unit_of_work

@@ -10,13 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core.actor import Actor
 from asb_core.cases import repository as case_repo
-from asb_core.cases.models import CaseEvent
-from asb_core.pagination import TIME_SEQ, Page, check_limit, decode_cursor, encode_cursor
+from asb_core.pagination import Page, check_limit, page_of
 from asb_core.uow import unit_of_work
 
 
@@ -36,21 +34,10 @@ async def timeline(
 ) -> Page:
     check_limit(limit)
     case = await case_repo.load_case(session, actor, case_id, "case.read")
-    stmt = select(CaseEvent).where(CaseEvent.case_id == case.id)
-    key = decode_cursor(cursor, 2, convert=TIME_SEQ)
-    if key:
-        stmt = stmt.where(tuple_(CaseEvent.at, CaseEvent.seq) > tuple(key))
-    rows = (await session.execute(
-        stmt.order_by(CaseEvent.at, CaseEvent.seq).limit(limit + 1)
-    )).scalars().all()
-    more = len(rows) > limit
-    rows = rows[:limit]
+    rows = await case_repo.events_page(session, case.id, limit, cursor)
+    page = page_of(rows, limit, lambda e: (e.at.isoformat(), e.seq))
     items = [
         TimelineItem(e.at, e.kind, str(e.entity_id or e.seq), e.agency, dict(e.summary))
-        for e in rows
+        for e in page.items
     ]
-    nxt = encode_cursor(rows[-1].at.isoformat(), rows[-1].seq) if more and rows else None
-    return Page(items, nxt)
-
-
-
+    return Page(items, page.next_cursor)
