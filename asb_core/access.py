@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Select, Uuid, and_, bindparam, exists, false, select
+from sqlalchemy import Select, Uuid, and_, bindparam, exists, false, or_, select
 
 from asb_core.actor import Actor
 from asb_core.cases.models import Case
@@ -146,6 +146,16 @@ def readable_case_rows(actor: Actor, case_id_column):
     if kind == "opened":
         return case_id_column.in_(visible_case_ids(actor))
     return _member(actor.agency_id, case_id_column)
+
+
+def readable_audit_rows(actor: Actor, case_id_column, agency_column):
+    """The WHERE clause limiting audit events to those `actor` may read (the caller has checked
+    `audit.read`): the events of cases it may see (`readable_case_rows`: its agency's
+    memberships), plus the events its own agency recorded outside any case."""
+    return or_(
+        readable_case_rows(actor, case_id_column),
+        and_(case_id_column.is_(None), agency_column == actor.agency_slug),
+    )
 
 
 def readable_cases(actor: Actor) -> Select:
