@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core.errors import ValidationFailed
 
@@ -82,9 +83,16 @@ def page_of(rows: list, limit: int, key) -> Page:
     return Page(rows, encode_cursor(*key(rows[-1])) if more and rows else None)
 
 
-def ascending_after(stmt: Select, columns: tuple, key: list | None, limit: int) -> Select:
-    """`stmt` in ascending order of the keyset `columns`, after `key` (a decoded cursor, or None
-    for the first page), fetching limit+1 rows (what `page_of` needs to tell if there is more)."""
+
+async def ascending_page(
+    session: AsyncSession, stmt: Select, columns: tuple, cursor: str | None, limit: int,
+    convert: tuple[Callable[[object], Any], ...] = TIME_ID,
+) -> list:
+    """The rows of `stmt` in ascending order of the keyset `columns`, after the key in `cursor`
+    (each part converted by `convert`), limit+1 of them (what `page_of` needs to tell if there
+    is more)."""
+    key = decode_cursor(cursor, len(columns), convert=convert)
     if key:
         stmt = stmt.where(tuple_(*columns) > tuple(key))
-    return stmt.order_by(*columns).limit(limit + 1)
+    rows = await session.execute(stmt.order_by(*columns).limit(limit + 1))
+    return list(rows.scalars().all())

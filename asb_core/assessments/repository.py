@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 import harm_model as hm
 from asb_core.actor import Actor
 from asb_core.assessments.models import Assessment
-from asb_core.pagination import TIME_ID, ascending_after, decode_cursor
+from asb_core.pagination import ascending_page
 
 
 async def insert_assessment(
@@ -42,7 +42,7 @@ async def insert_assessment(
 async def assessments_page(
     session: AsyncSession, case_id: uuid.UUID, limit: int, cursor: str | None
 ) -> list[Assessment]:
-    stmt = select(Assessment).where(Assessment.case_id == case_id)
-    key = decode_cursor(cursor, 2, convert=TIME_ID)
-    stmt = ascending_after(stmt, (Assessment.assessed_at, Assessment.id), key, limit)
-    return list((await session.execute(stmt)).scalars().all())
+    """The case's assessments, oldest first (every one is kept: the level history)."""
+    of_case = select(Assessment).where(Assessment.case_id == case_id)
+    return await ascending_page(
+        session, of_case, (Assessment.assessed_at, Assessment.id), cursor, limit)

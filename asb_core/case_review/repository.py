@@ -10,15 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core.case_review.models import CaseReview
+from asb_core.cases import repository as case_repo
 from asb_core.targets.models import Target
 
 
 async def review_of_case(
     session: AsyncSession, case_id: uuid.UUID, review_id: uuid.UUID
 ) -> CaseReview | None:
-    return (await session.execute(
-        select(CaseReview).where(CaseReview.id == review_id, CaseReview.case_id == case_id)
-    )).scalar_one_or_none()
+    return await case_repo.row_of_case(session, CaseReview, case_id, review_id)
 
 
 async def case_reviews(session: AsyncSession, case_id: uuid.UUID) -> list[CaseReview]:

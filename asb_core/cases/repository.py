@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import and_, exists, or_, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -17,9 +18,11 @@ from asb_core.cases.models import Case, CaseEvent, CaseReferenceCounter
 from asb_core.clock import utcnow
 from asb_core.errors import PreconditionFailed
 from asb_core.escalation.models import EscalationFlag
-from asb_core.pagination import TIME_ID, TIME_SEQ, ascending_after, decode_cursor
+from asb_core.pagination import TIME_ID, TIME_SEQ, ascending_page, decode_cursor
 from asb_core.sharing.models import Membership
 from asb_core.targets.models import Target
+
+T = TypeVar("T")
 
 # The states a case's open targets can be filtered on (list_cases' target_state).
 TARGET_STATES = ("due", "met", "breached")
@@ -101,6 +104,18 @@ async def next_reference(session: AsyncSession, now: datetime) -> str:
     return f"ASB-{year}-{number:06d}"
 
 
+async def row_of_case(
+    session: AsyncSession, model: type[T], case_id: uuid.UUID, row_id: uuid.UUID, *,
+    lock: bool = False,
+) -> T | None:
+    """The row of a case's child table (`model`: a target, an update, a case review...) with
+    this id, if it belongs to the case; `lock=True` takes its row lock (SELECT ... FOR UPDATE)."""
+    stmt = select(model).where(model.id == row_id, model.case_id == case_id)
+    if lock:
+        stmt = stmt.with_for_update(of=model)
+    return (await session.execute(stmt)).scalar_one_or_none()
+
+
 async def is_member(session: AsyncSession, case_id: uuid.UUID, agency_id: uuid.UUID) -> bool:
     found = await session.execute(
         select(Membership.id).where(
@@ -156,7 +171,7 @@ async def events_page(
 ) -> list[CaseEvent]:
     """A case's timeline events in time order, after the keyset `cursor` on (at, seq) (the
     (case_id, at, seq) index); limit+1 of them."""
-    stmt = select(CaseEvent).where(CaseEvent.case_id == case_id)
-    key = decode_cursor(cursor, 2, convert=TIME_SEQ)
-    stmt = ascending_after(stmt, (CaseEvent.at, CaseEvent.seq), key, limit)
-    return list((await session.execute(stmt)).scalars().all())
+    return await ascending_page(
+        session, select(CaseEvent).where(CaseEvent.case_id == case_id),
+        (CaseEvent.at, CaseEvent.seq), cursor, limit, TIME_SEQ,
+    )

@@ -37,10 +37,12 @@ async def case_flags(
     session: AsyncSession, case_id: uuid.UUID, *, include_cleared: bool = False
 ) -> list[EscalationFlag]:
     """The case's flags in the order they were raised; cleared ones only when asked for."""
-    stmt = select(EscalationFlag).where(EscalationFlag.case_id == case_id)
-    if not include_cleared:
-        stmt = stmt.where(EscalationFlag.cleared_at.is_(None))
-    rows = await session.execute(stmt.order_by(EscalationFlag.raised_at, EscalationFlag.id))
+    open_only = () if include_cleared else (EscalationFlag.cleared_at.is_(None),)
+    rows = await session.execute(
+        select(EscalationFlag)
+        .where(EscalationFlag.case_id == case_id, *open_only)
+        .order_by(EscalationFlag.raised_at, EscalationFlag.id)
+    )
     return list(rows.scalars().all())
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 import harm_model as hm
 from asb_core import access
 from asb_core.actor import Actor
+from asb_core.cases import repository as case_repo
 from asb_core.targets.models import LEVEL_TARGET_KINDS, Target
 
 # harm_model names the threshold-decision target differently from the API vocabulary.
@@ -102,9 +103,7 @@ async def case_targets(
 async def target_of_case(
     session: AsyncSession, case_id: uuid.UUID, target_id: uuid.UUID
 ) -> Target | None:
-    return (await session.execute(
-        select(Target).where(Target.id == target_id, Target.case_id == case_id)
-    )).scalar_one_or_none()
+    return await case_repo.row_of_case(session, Target, case_id, target_id)
 
 
 async def open_targets_of_kinds(

@@ -10,7 +10,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from asb_core.pagination import TIME_ID, ascending_after, decode_cursor
+from asb_core.cases import repository as case_repo
+from asb_core.pagination import ascending_page
 from asb_core.updates.models import Update
 
 
@@ -37,19 +38,12 @@ async def lock_update(
     session: AsyncSession, case_id: uuid.UUID, update_id: uuid.UUID
 ) -> Update | None:
     """The case's update, its row locked (SELECT ... FOR UPDATE); None if the case has none."""
-    return (
-        await session.execute(
-            select(Update)
-            .where(Update.id == update_id, Update.case_id == case_id)
-            .with_for_update(of=Update)
-        )
-    ).scalar_one_or_none()
+    return await case_repo.row_of_case(session, Update, case_id, update_id, lock=True)
 
 
 async def updates_page(
     session: AsyncSession, case_id: uuid.UUID, limit: int, cursor: str | None
 ) -> list[Update]:
-    stmt = select(Update).where(Update.case_id == case_id)
-    key = decode_cursor(cursor, 2, convert=TIME_ID)
-    stmt = ascending_after(stmt, (Update.created_at, Update.id), key, limit)
-    return list((await session.execute(stmt)).scalars().all())
+    """The case's updates, actions and victim updates, in the order they were written."""
+    of_case = select(Update).where(Update.case_id == case_id)
+    return await ascending_page(session, of_case, (Update.created_at, Update.id), cursor, limit)
