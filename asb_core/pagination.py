@@ -83,7 +83,6 @@ def page_of(rows: list, limit: int, key) -> Page:
     return Page(rows, encode_cursor(*key(rows[-1])) if more and rows else None)
 
 
-
 async def ascending_page(
     session: AsyncSession, stmt: Select, columns: tuple, cursor: str | None, limit: int,
     convert: tuple[Callable[[object], Any], ...] = TIME_ID,
