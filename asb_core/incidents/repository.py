@@ -145,8 +145,11 @@ async def claim_keys(session: AsyncSession, actor: Actor, case_id: uuid.UUID,
     return {r[0] for r in rows}
 
 
-_ROWS = """
-e AS (
+# Each table's rows, as one data-modifying CTE; a write includes only the CTEs its landing has
+# rows for (an empty JSON array still costs the server a parse and a plan), so the statement
+# exists in a few shapes, each compiled once (see `_statement`).
+_PARTS = {
+    "e": """e AS (
   INSERT INTO diary_entries (id, case_id, started_at, duration_minutes, location, what_happened,
     responsible, witnesses, effect_on_victim, reported_to, reported_reference, category,
     nsir_type, severity, hostility_perceived, hostility_perceived_by, hostility_asked,
@@ -160,7 +163,8 @@ e AS (
     victim_feels_targeted boolean, source_system text, amends uuid, author_agency_id uuid,
     recorded_at timestamptz, acknowledged_at timestamptz, acknowledgement_reference varchar)
   WHERE EXISTS (SELECT FROM go)
-), i AS (
+)""",
+    "i": """i AS (
   INSERT INTO incidents (id, case_id, diary_entry_id, source, occurred_at, reported_at, category,
     nsir_type, severity, hostility_strands, hostility_perceived_by, hostility_asked,
     victim_feels_targeted, reported_by_agency_id, same_as, account, officer_reference, location)
@@ -171,50 +175,59 @@ e AS (
     reported_by_agency_id uuid, same_as uuid, account text, officer_reference text,
     location text)
   WHERE EXISTS (SELECT FROM go)
-), s AS (
+)""",
+    "s": """s AS (
   UPDATE case_escalation_states SET state = CAST(:state AS jsonb),
     incidents = incidents + CAST(:incidents_added AS integer), updated_at = :now
   WHERE case_id = :case_id AND EXISTS (SELECT FROM go)
-), tn AS (
+)""",
+    "tn": """tn AS (
   INSERT INTO targets (id, case_id, kind, level, recurring, started_at, due_at, state, created_at)
   SELECT x.id, :case_id, x.kind, x.level, x.recurring, x.started_at, x.due_at, 'due', :now
   FROM jsonb_to_recordset(CAST(:new_targets AS jsonb)) AS x(id uuid, kind varchar,
     level varchar, recurring boolean, started_at timestamptz, due_at timestamptz)
   WHERE EXISTS (SELECT FROM go)
-), tc AS (
+)""",
+    "tc": """tc AS (
   UPDATE targets t SET started_at = x.started_at, due_at = x.due_at, state = x.state,
     level = x.level
   FROM jsonb_to_recordset(CAST(:changed_targets AS jsonb)) AS x(id uuid, was varchar,
     started_at timestamptz, due_at timestamptz, state varchar, level varchar)
   WHERE t.id = x.id AND t.case_id = :case_id AND t.state = x.was AND t.closed_at IS NULL
     AND EXISTS (SELECT FROM go)
-), fn AS (
+)""",
+    "fn": """fn AS (
   INSERT INTO escalation_flags (id, case_id, rule_id, source, evidence, raised_at, text,
     follow_up_target_id)
   SELECT x.id, :case_id, x.rule_id, 'incidents', x.evidence, :now, x.text, x.follow_up_target_id
   FROM jsonb_to_recordset(CAST(:new_flags AS jsonb)) AS x(id uuid, rule_id varchar,
     evidence text[], text text, follow_up_target_id uuid)
   WHERE EXISTS (SELECT FROM go)
-), fe AS (
+)""",
+    "fe": """fe AS (
   UPDATE escalation_flags fl SET evidence = ARRAY(SELECT jsonb_array_elements_text(u.ev))
   FROM jsonb_to_recordset(CAST(:flag_evidence AS jsonb)) AS u(id uuid, ev jsonb)
   WHERE fl.id = u.id AND fl.case_id = :case_id AND EXISTS (SELECT FROM go)
-), fc AS (
+)""",
+    "fc": """fc AS (
   UPDATE escalation_flags SET cleared_at = :now
   WHERE case_id = :case_id AND cleared_at IS NULL AND EXISTS (SELECT FROM go)
     AND id IN (SELECT CAST(jsonb_array_elements_text(CAST(:cleared_flags AS jsonb)) AS uuid))
-), c AS (
+)""",
+    "c": """c AS (
   UPDATE cases SET risk_level = CAST(:new_level AS varchar), version = version + 1,
     updated_at = :now
   WHERE id = :case_id AND CAST(:new_level AS varchar) IS NOT NULL AND EXISTS (SELECT FROM go)
-), ev AS (
+)""",
+    "ev": """ev AS (
   INSERT INTO case_events (case_id, at, kind, entity_id, agency, summary)
   SELECT :case_id, x.at, x.kind, x.entity_id, CAST(:agency AS varchar), x.summary
   FROM ROWS FROM (jsonb_to_recordset(CAST(:events AS jsonb))
     AS (at timestamptz, kind varchar, entity_id uuid, summary jsonb))
     WITH ORDINALITY AS x(at, kind, entity_id, summary, n)
   WHERE EXISTS (SELECT FROM go) ORDER BY x.n
-), a AS (
+)""",
+    "a": """a AS (
   INSERT INTO audit_events (chain, chain_seq, at, principal_id, agency, role, action, case_id,
     entity, entity_id, fields, justification, detail, prev_hash, hash)
   SELECT CAST(:chain AS varchar), x.chain_seq, CAST(:now AS timestamptz),
@@ -223,19 +236,35 @@ e AS (
   FROM jsonb_to_recordset(CAST(:audit AS jsonb)) AS x(chain_seq integer, action varchar,
     entity varchar, entity_id varchar, detail jsonb, prev_hash varchar, hash varchar)
   WHERE EXISTS (SELECT FROM go) ORDER BY x.chain_seq
-), h AS (
+)""",
+    "h": """h AS (
   UPDATE audit_chain_heads SET last_seq = CAST(:last_seq AS integer),
     last_hash = CAST(:last_hash AS varchar)
   WHERE chain = :chain AND EXISTS (SELECT FROM go)
-)
-"""
-# Inside the caller's transaction, the case locked and the keys claimed (lock_case, claim_keys).
-_LOCKED = driver.Statement("WITH go AS (SELECT 1), " + _ROWS + "SELECT 1")
+)""",
+}
+# A part is needed when its parameter has rows; the others are always written.
+_OPTIONAL = {
+    "e": "entries", "tn": "new_targets", "tc": "changed_targets", "fn": "new_flags",
+    "fe": "flag_evidence", "fc": "cleared_flags", "c": "new_level",
+}
+
+
+def _cte(shape: tuple[str, ...]) -> str:
+    return ", ".join(_PARTS[name] for name in shape)
+
+
+def shape_of(params: dict) -> tuple[str, ...]:
+    """The CTEs a write with these parameters needs, in table order."""
+    return tuple(n for n in _PARTS
+                 if n not in _OPTIONAL or params[_OPTIONAL[n]] not in (None, "[]"))
+
+
 # On its own: lock the case, its state and its chain head, go on only if the head is still the
 # one read (FOR UPDATE re-checks the condition on the latest row version after waiting for a
 # concurrent writer), then claim the one key; answers (gate passed, written).
-_GATED = driver.Statement(
-    "WITH g AS ("  # noqa: S608 (composed from constants only)
+_GATE = (
+    "WITH g AS ("
     "  SELECT 1 FROM cases c"
     "  JOIN case_escalation_states es ON es.case_id = c.id"
     "  JOIN audit_chain_heads h ON h.chain = CAST(:chain AS varchar)"
@@ -250,20 +279,32 @@ _GATED = driver.Statement(
     "  ON CONFLICT (agency_id, key) DO NOTHING RETURNING 1"
     "), go AS ("
     "  SELECT 1 FROM k UNION ALL SELECT 1 FROM g WHERE CAST(:idem_key AS varchar) IS NULL"
-    "), " + _ROWS + "SELECT (SELECT count(*) FROM g), (SELECT count(*) FROM go)")
+    "), "
+)
+
+
+@functools.cache
+def _statement(shape: tuple[str, ...], gated: bool) -> driver.Statement:
+    """The write of `shape`: gated (its own transaction) or inside the caller's, the case
+    locked and the keys claimed (lock_case, claim_keys)."""
+    if gated:  # composed from the constants above only
+        return driver.Statement(_GATE + _cte(shape) + " SELECT (SELECT count(*) FROM g), "  # noqa: S608
+                                "(SELECT count(*) FROM go)")
+    return driver.Statement("WITH go AS (SELECT 1), " + _cte(shape) + " SELECT 1")
 
 
 async def write_locked(session: AsyncSession, landing: Landing) -> None:
-    await _LOCKED.fetchval(session, landing.params)
+    await _statement(shape_of(landing.params), False).fetchval(session, landing.params)
 
 
 async def write_gated(session: AsyncSession, connection, actor: Actor, landing: Landing,
                       arrival: Arrival) -> tuple[bool, bool]:
     """(the case was unchanged since read, the arrival was written)."""
-    gate, written = await _GATED.fetchrow_on(session, connection, {
-        **landing.params, "agency_id": actor.agency_id, "idem_key": arrival.key,
-        "fingerprint": arrival.fingerprint, "resource_type": arrival.resource_type,
-        "resource_id": arrival.resource_id})
+    params = {**landing.params, "agency_id": actor.agency_id, "idem_key": arrival.key,
+              "fingerprint": arrival.fingerprint, "resource_type": arrival.resource_type,
+              "resource_id": arrival.resource_id}
+    statement = _statement(shape_of(landing.params), True)
+    gate, written = await statement.fetchrow_on(session, connection, params)
     return bool(gate), bool(written)
 
 
