@@ -67,8 +67,8 @@ DIARY_FIELDS = (
     "id", "case_id", "started_at", "duration_minutes", "location", "what_happened",
     "responsible", "witnesses", "effect_on_victim", "reported_to", "reported_reference",
     "category", "nsir_type", "severity", "hostility_perceived", "hostility_perceived_by",
-    "hostility_asked", "victim_feels_targeted", "source_system", "amends", "author_agency",
-    "recorded_at", "acknowledged_at", "acknowledgement_reference",
+    "hostility_asked", "victim_feels_targeted", "source_system", "amends", "same_as",
+    "reported_at", "author_agency", "recorded_at", "acknowledged_at", "acknowledgement_reference",
 )
 
 

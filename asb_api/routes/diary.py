@@ -82,4 +82,14 @@ async def list_diary_entries(
                               result.next_cursor))
 
 
-route_handlers = [add_diary_entry, amend_diary_entry, add_diary_batch, list_diary_entries]
+@get("/v1/cases/{case_id:uuid}/diary-entries/{entry_id:uuid}")
+async def get_diary_entry(
+    actor: ActorDep, db_session: DbSession, case_id: PathId, entry_id: PathId
+) -> Response:
+    return json_response(serialize.diary_entry(
+        await incidents.get_diary_entry(db_session, actor, case_id, entry_id)))
+
+
+route_handlers = [
+    add_diary_entry, amend_diary_entry, add_diary_batch, list_diary_entries, get_diary_entry,
+]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 import msgspec
@@ -59,6 +59,8 @@ class EntryView:
     victim_feels_targeted: bool | None
     source_system: str | None
     amends: uuid.UUID | None
+    same_as: uuid.UUID | None
+    reported_at: datetime | None
     author_agency_id: uuid.UUID
     author_agency_slug: str
     recorded_at: datetime
@@ -99,8 +101,9 @@ ENTRY_COLUMNS = (
     "id", "case_id", "started_at", "duration_minutes", "location", "what_happened",
     "responsible", "witnesses", "effect_on_victim", "reported_to", "reported_reference",
     "category", "nsir_type", "severity", "hostility_perceived", "hostility_perceived_by",
-    "hostility_asked", "victim_feels_targeted", "source_system", "amends", "author_agency_id",
-    "recorded_at", "acknowledged_at", "acknowledgement_reference",
+    "hostility_asked", "victim_feels_targeted", "source_system", "amends", "same_as",
+    "reported_at", "author_agency_id", "recorded_at", "acknowledged_at",
+    "acknowledgement_reference",
 )
 INCIDENT_COLUMNS = (
     "id", "case_id", "diary_entry_id", "source", "occurred_at", "reported_at", "category",
@@ -143,12 +146,16 @@ def diary_arrival(actor: Actor, case_id: uuid.UUID, body, now: datetime, *,
         "duration_minutes", "location", "what_happened", "responsible", "witnesses",
         "effect_on_victim", "reported_to", "reported_reference", "hostility_perceived",
         "hostility_perceived_by", "hostility_asked", "victim_feels_targeted", "source_system")}
+    reported = getattr(body, "reported_at", None)
     entry = EntryView(
         id=entry_id, case_id=case_id, started_at=body.started_at.astimezone(UTC),
         category=category.id, nsir_type=category.nsir, severity=category.severity,
-        amends=amends, author_agency_id=actor.agency_id, author_agency_slug=actor.agency_slug,
+        amends=amends, same_as=getattr(body, "same_as", None),
+        reported_at=reported.astimezone(UTC) if reported else None,
+        author_agency_id=actor.agency_id, author_agency_slug=actor.agency_slug,
         recorded_at=now, acknowledged_at=now,
-        acknowledgement_reference=f"ACK-{entry_id.hex[:12].upper()}", **values,
+        acknowledgement_reference="",  # numbered on the case when it lands (plan)
+        **values,
     )
     incident = IncidentView(
         id=uuid.uuid4(), case_id=case_id, source="diary_entry", diary_entry_id=entry_id,
@@ -187,6 +194,8 @@ class CaseAsRead:
     """What the write needs of a case, read in one statement (repository.read_case)."""
 
     id: uuid.UUID
+    reference: str
+    incidents: int  # how many incidents the case holds: the next one is numbered after them
     status: str
     level: str
     state: dict
@@ -206,13 +215,15 @@ class Landing:
 
 
 def _fold(state: hm.CaseState, arrivals: Sequence[Arrival], actor: Actor, now: datetime):
-    """Fold each arrival in order; one the harm model refuses is set aside with its error."""
+    """Fold each arrival in order; one the harm model refuses is set aside with its error.
+    A diary sheet posted late counts as reported when the victim reported it."""
     folded, refused = [], {}
     for i, a in enumerate(arrivals):
         inc = a.incident
+        reported = a.entry.reported_at if a.entry is not None and a.entry.reported_at else now
         try:
             state = hm.fold(state, hm.Incident(
-                id=str(inc.evidence_id), occurred_at=inc.occurred_at, reported_at=now,
+                id=str(inc.evidence_id), occurred_at=inc.occurred_at, reported_at=reported,
                 category=inc.category, hostility_strands=frozenset(inc.hostility_strands),
                 hostility_asked=inc.hostility_asked,
                 victim_feels_targeted=inc.victim_feels_targeted,
@@ -284,7 +295,8 @@ def _flag_rows(rows: _Rows, computed: list[hm.Flag], open_flags: list) -> dict:
         if flag.rule_id in held:
             fid, source, ev = held[flag.rule_id]
             if source == "incidents" and ev != list(flag.evidence):
-                evidence.append({"id": fid, "ev": list(flag.evidence)})
+                # The text names the evidence ("7 incidents in the last 12 months"): never stale.
+                evidence.append({"id": fid, "ev": list(flag.evidence), "text": flag.text})
             continue
         target_id = None
         spec = flag.follow_up
@@ -369,9 +381,23 @@ def victim_update_due(level: str, now: datetime) -> datetime:
     return hm.due_at(spec, now)
 
 
+def _numbered(case: CaseAsRead, folded: list[Arrival]) -> list[Arrival]:
+    """Each diary entry's acknowledgement reference: the case's reference and the entry's place
+    among the case's incidents (`ASB-2026-000042-D7`), which a victim can quote to any agency."""
+    out = []
+    for n, a in enumerate(folded, start=case.incidents + 1):
+        if a.entry is not None:
+            ack = f"{case.reference}-D{n}"
+            a = replace(a, entry=replace(a.entry, acknowledgement_reference=ack))
+        out.append(a)
+    return out
+
+
 def plan(actor: Actor, case: CaseAsRead, arrivals: Sequence[Arrival], now: datetime) -> Landing:
-    """Everything `arrivals` change on `case`, in the order the rules apply them."""
+    """Everything `arrivals` change on `case`, in the order the rules apply them. The landing's
+    arrivals are the ones folded, in order, as written (numbered)."""
     state, folded, refused = _fold(hm.CaseState.from_json(case.state), arrivals, actor, now)
+    folded = _numbered(case, folded)
     rows = _Rows(actor, case, now)
     for a in folded:
         _arrival_rows(rows, a)

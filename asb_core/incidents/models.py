@@ -59,6 +59,10 @@ class DiaryEntry(Base):
     victim_feels_targeted: Mapped[bool | None] = mapped_column(Boolean)
     source_system: Mapped[str | None] = mapped_column(Text)
     amends: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("diary_entries.id"))
+    # The incident of the case this entry repeats (counted once by the rules), and when the
+    # victim reported it to the agency (null: when it was recorded).
+    same_as: Mapped[uuid.UUID | None] = mapped_column()
+    reported_at: Mapped[datetime | None] = mapped_column()
     author_agency_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agencies.id"))
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
     acknowledged_at: Mapped[datetime] = mapped_column()

@@ -72,7 +72,8 @@ def _case_for_write(visibility: str, lock: bool) -> driver.Statement:
         .scalar_subquery()
     )
     stmt = (
-        select(Case.id, Case.status, Case.risk_level, EscalationState.state,
+        select(Case.id, Case.reference, EscalationState.incidents, Case.status, Case.risk_level,
+               EscalationState.state,
                AuditChainHead.last_seq, AuditChainHead.last_hash, open_flags, open_targets)
         .join(EscalationState, EscalationState.case_id == Case.id)
         .join(AuditChainHead, AuditChainHead.chain == bindparam("chain", type_=String))
@@ -85,8 +86,9 @@ def _case_for_write(visibility: str, lock: bool) -> driver.Statement:
 
 
 def _as_read(row) -> CaseAsRead:
-    cid, status, level, state, seq, head_hash, flags, targets = row
-    return CaseAsRead(cid, status, level, state, seq, head_hash, flags or [], targets or [])
+    cid, reference, incidents, status, level, state, seq, head_hash, flags, targets = row
+    return CaseAsRead(cid, reference, incidents, status, level, state, seq, head_hash,
+                      flags or [], targets or [])
 
 
 async def read_case(session: AsyncSession, actor: Actor, case_id: uuid.UUID, *,
@@ -153,15 +155,16 @@ _PARTS = {
   INSERT INTO diary_entries (id, case_id, started_at, duration_minutes, location, what_happened,
     responsible, witnesses, effect_on_victim, reported_to, reported_reference, category,
     nsir_type, severity, hostility_perceived, hostility_perceived_by, hostility_asked,
-    victim_feels_targeted, source_system, amends, author_agency_id, recorded_at,
-    acknowledged_at, acknowledgement_reference)
+    victim_feels_targeted, source_system, amends, same_as, reported_at, author_agency_id,
+    recorded_at, acknowledged_at, acknowledgement_reference)
   SELECT x.* FROM jsonb_to_recordset(CAST(:entries AS jsonb)) AS x(id uuid, case_id uuid,
     started_at timestamptz, duration_minutes integer, location text, what_happened text,
     responsible text, witnesses text, effect_on_victim text, reported_to text,
     reported_reference text, category varchar, nsir_type varchar, severity integer,
     hostility_perceived text[], hostility_perceived_by varchar, hostility_asked boolean,
-    victim_feels_targeted boolean, source_system text, amends uuid, author_agency_id uuid,
-    recorded_at timestamptz, acknowledged_at timestamptz, acknowledgement_reference varchar)
+    victim_feels_targeted boolean, source_system text, amends uuid, same_as uuid,
+    reported_at timestamptz, author_agency_id uuid, recorded_at timestamptz,
+    acknowledged_at timestamptz, acknowledgement_reference varchar)
   WHERE EXISTS (SELECT FROM go)
 )""",
     "i": """i AS (
@@ -205,8 +208,9 @@ _PARTS = {
   WHERE EXISTS (SELECT FROM go)
 )""",
     "fe": """fe AS (
-  UPDATE escalation_flags fl SET evidence = ARRAY(SELECT jsonb_array_elements_text(u.ev))
-  FROM jsonb_to_recordset(CAST(:flag_evidence AS jsonb)) AS u(id uuid, ev jsonb)
+  UPDATE escalation_flags fl SET evidence = ARRAY(SELECT jsonb_array_elements_text(u.ev)),
+    text = u.text
+  FROM jsonb_to_recordset(CAST(:flag_evidence AS jsonb)) AS u(id uuid, ev jsonb, text text)
   WHERE fl.id = u.id AND fl.case_id = :case_id AND EXISTS (SELECT FROM go)
 )""",
     "fc": """fc AS (

@@ -79,6 +79,7 @@ class DiarySheetIn(Strict):
     hostility_asked: StrictBool = False
     victim_feels_targeted: StrictBool | None = None
     source_system: Annotated[str, StringConstraints(max_length=200)] | None = None
+    reported_at: datetime | None = None
 
     @field_validator("duration_minutes", mode="before")
     @classmethod
@@ -96,7 +97,16 @@ class DiarySheetIn(Strict):
         return value
 
     _known_category = field_validator("category")(_category)
-    _started = field_validator("started_at", mode="before")(_zoned_time)
+    _started = field_validator("started_at", "reported_at", mode="before")(_zoned_time)
+
+    @field_validator("reported_at")
+    @classmethod
+    def _reported_after_it_started(cls, value: datetime | None,
+                                   info: ValidationInfo) -> datetime | None:
+        started = info.data.get("started_at")
+        if value is not None and started is not None and value < started:
+            raise ValueError("reported before the behaviour started")
+        return value
 
     @field_validator("hostility_perceived")
     @classmethod
@@ -118,9 +128,18 @@ class DiarySheetIn(Strict):
 
 
 class DiaryEntryIn(DiarySheetIn):
-    """A diary entry: a sheet, which may amend an earlier entry of the case."""
+    """A diary entry: a sheet, which may amend an earlier entry of the case, or name the incident
+    of the case it repeats (reported by another agency, say) so the rules count it once."""
 
     amends: UUID | None = None
+    same_as: UUID | None = None
+
+    @model_validator(mode="after")
+    def _amends_or_repeats(self) -> DiaryEntryIn:
+        if self.amends is not None and self.same_as is not None:
+            raise ValueError("same_as: an amendment repeats the entry it amends; name one of "
+                             "amends and same_as")
+        return self
 
 
 class AmendmentIn(DiarySheetIn):

@@ -184,7 +184,7 @@ async def _optimistic(session, connection, actor, cid, sent: Sent, action: str, 
         return None
     if not written:  # the key was claimed before: a replay, or a misuse
         return await _replay(session, actor, cid, sent), False
-    return arrival.view, True
+    return plan.arrivals[0].view, True
 
 
 @unit_of_work
@@ -231,9 +231,10 @@ async def _write(session, actor, case, fresh: dict[int, Arrival], results: list,
             IdempotencyKey.agency_id == actor.agency_id, IdempotencyKey.key.in_(refused_keys)))
     if plan.arrivals:
         await repo.write_locked(session, plan)
-    for i, a in fresh.items():
+    written = iter(plan.arrivals)  # in order, as numbered when they landed
+    for i in fresh:
         if results[i] is None:
-            results[i] = (a.view, True)
+            results[i] = (next(written).view, True)
 
 
 async def _answer(awaitable, created: bool):

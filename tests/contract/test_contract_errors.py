@@ -223,6 +223,11 @@ async def test_diary_idempotency(who, case):
     assert other.status_code == 422 and kind(other) == "idempotency-key-reused"
     r = await api.get(f"/v1/cases/{cid}/diary-entries")
     assert [e["id"] for e in r.json()["items"]].count(first.json()["id"]) == 1
+    # The Location of the entry answers with the entry itself.
+    located = await api.get(first.headers["Location"])
+    assert located.status_code == 200 and located.json() == first.json()
+    reference = case.json()["reference"]
+    assert first.json()["acknowledgement_reference"].startswith(f"{reference}-D")
 
 
 async def test_diary_batch_lands_each_item_on_its_own(who, case):

@@ -86,6 +86,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "addDiaryEntry": _case_row(201, (CW, SV, IN)),
     "addDiaryEntryBatch": _case_row(200, (CW, SV, IN)),
     "listDiaryEntries": _case_row(200, (CW, SV, AU, IN)),
+    "getDiaryEntry": _case_row(200, (CW, SV, AU, IN)),
     "amendDiaryEntry": _case_row(201, (CW, SV, IN)),
     "addOfficerReport": _case_row(201, (CW, SV, IN)),
     "listIncidents": _case_row(200, (CW, SV, AU, IN)),
