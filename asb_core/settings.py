@@ -64,6 +64,10 @@ class Settings(BaseSettings):
     # Signs embed tokens; shared by every worker (`asb serve` provides one when unset).
     secret_key: SecretStr | None = Field(default=None, validation_alias="ASB_SECRET_KEY")
     log_level: str = Field(default="INFO", validation_alias="ASB_LOG_LEVEL")
+    # The audit log's HMAC key (asb_core/audit/keys.py), never stored in the database: the
+    # current key, and/or a file of keys (one a line, the last current, older ones to verify).
+    audit_key: SecretStr | None = Field(default=None, validation_alias="ASB_AUDIT_KEY")
+    audit_key_file: Path | None = Field(default=None, validation_alias="ASB_AUDIT_KEY_FILE")
     # Webhooks reach only public addresses, over https. These comma-separated networks (CIDR,
     # e.g. "10.20.0.0/16,fd00:1::/64") may be reached although private, loopback or link-local,
     # and are the only ones plain http may reach (asb_core/webhooks/egress.py). Empty: none.

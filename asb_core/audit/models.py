@@ -42,6 +42,8 @@ class AuditEvent(Base):
     detail: Mapped[dict] = mapped_column(JSONB, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # The id of the audit key whose HMAC `hash` is (asb_core/audit/keys.py); None: SHA-256.
+    key_id: Mapped[str | None] = mapped_column(String(32))
 
 
 class AuditChainHead(Base):
@@ -50,6 +52,9 @@ class AuditChainHead(Base):
     chain: Mapped[str] = mapped_column(String(64), primary_key=True)
     last_seq: Mapped[int] = mapped_column(Integer)
     last_hash: Mapped[str] = mapped_column(String(64))
+    # "<key id>:<HMAC of chain, last_seq, last_hash>", so a head cannot be pointed at an
+    # earlier row without the key; None when written without a key.
+    mac: Mapped[str | None] = mapped_column(String(100))
 
 
 class AuditAnchor(Base):

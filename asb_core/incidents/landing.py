@@ -264,7 +264,7 @@ class _Rows:
             detail=detail)
         self.seq, self.hash = values["chain_seq"], values["hash"]
         self.audit.append({k: values[k] for k in (
-            "chain_seq", "entity_id", "detail", "prev_hash", "hash")} | {"action": action,
+            "chain_seq", "entity_id", "detail", "prev_hash", "hash", "key_id")} | {"action": action,
                                                                           "entity": entity})
 
 
@@ -418,6 +418,7 @@ def plan(actor: Actor, case: CaseAsRead, arrivals: Sequence[Arrival], now: datet
         "case_id": case.id, "now": now, "agency": actor.agency_slug,
         "principal_id": actor.principal_id, "role": actor.role, "chain": audit.chain_for(case.id),
         "seen_seq": case.head_seq, "last_seq": rows.seq, "last_hash": rows.hash,
+        "last_mac": audit.head_mac(audit.chain_for(case.id), rows.seq, rows.hash),
         "state": to_json(state.to_json()), "incidents_added": len(folded),
         "new_level": new_level,
         "entries": to_json([{c: getattr(a.entry, c) for c in ENTRY_COLUMNS}

@@ -233,17 +233,18 @@ _PARTS = {
 )""",
     "a": """a AS (
   INSERT INTO audit_events (chain, chain_seq, at, principal_id, agency, role, action, case_id,
-    entity, entity_id, fields, justification, detail, prev_hash, hash)
+    entity, entity_id, fields, justification, detail, prev_hash, hash, key_id)
   SELECT CAST(:chain AS varchar), x.chain_seq, CAST(:now AS timestamptz),
     CAST(:principal_id AS uuid), :agency, CAST(:role AS varchar), x.action, :case_id, x.entity,
-    x.entity_id, '{}', NULL, x.detail, x.prev_hash, x.hash
+    x.entity_id, '{}', NULL, x.detail, x.prev_hash, x.hash, x.key_id
   FROM jsonb_to_recordset(CAST(:audit AS jsonb)) AS x(chain_seq integer, action varchar,
-    entity varchar, entity_id varchar, detail jsonb, prev_hash varchar, hash varchar)
+    entity varchar, entity_id varchar, detail jsonb, prev_hash varchar, hash varchar,
+    key_id varchar)
   WHERE EXISTS (SELECT FROM go) ORDER BY x.chain_seq
 )""",
     "h": """h AS (
   UPDATE audit_chain_heads SET last_seq = CAST(:last_seq AS integer),
-    last_hash = CAST(:last_hash AS varchar)
+    last_hash = CAST(:last_hash AS varchar), mac = CAST(:last_mac AS varchar)
   WHERE chain = :chain AND EXISTS (SELECT FROM go)
 )""",
 }
