@@ -115,6 +115,11 @@ def cmd_audit_verify(args: argparse.Namespace, settings: Settings) -> int:
         print(f"audit log BROKEN: {anchors.problem}", file=sys.stderr)
         return 1
     line = f"audit log intact: {result.events} events in {result.chains} chains"
+    if result.authenticated and result.keyed:
+        line += f"; {result.keyed} keyed events authenticated"
+    elif result.keyed:
+        line += (f"; {result.keyed} keyed events: links checked, not authenticated "
+                 "(set ASB_AUDIT_KEY or ASB_AUDIT_KEY_FILE to check them)")
     if anchors.anchors:
         line += f"; {anchors.anchors} anchors hold (latest {anchors.latest_hash})"
     print(line)
@@ -167,6 +172,10 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     workers = args.workers or settings.workers
     print(f"serving on http://{host}:{port}  (docs: http://{host}:{port}/docs)", flush=True)
     os.environ["DATABASE_URL"] = url
+    if not settings.audit_key and not settings.audit_key_file:
+        print("warning: no audit key (ASB_AUDIT_KEY or ASB_AUDIT_KEY_FILE): the audit log is "
+              "hashed but not keyed, so a database superuser could rewrite its unanchored "
+              "tail without trace", file=sys.stderr, flush=True)
     if not settings.secret_key and not os.environ.get("ASB_SECRET_KEY"):
         # Every worker must sign and verify embed tokens with the same secret.
         from asb_api.embed_tokens import stored_secret

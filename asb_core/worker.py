@@ -88,6 +88,9 @@ class WorkerConfig(BaseSettings):
     audit_anchor_seconds: float = Field(
         default=3600.0, ge=0, validation_alias="ASB_AUDIT_ANCHOR_SECONDS"
     )
+    # An anchor also as soon as this many audit events were written since the latest one (0:
+    # on time only), so the unanchored tail a superuser could cut is short on a busy system.
+    audit_anchor_events: int = Field(default=1000, ge=0, validation_alias="ASB_AUDIT_ANCHOR_EVENTS")
 
     @property
     def lease(self) -> timedelta:
@@ -344,7 +347,7 @@ async def run_once(
     pass), then deliveries until none are due."""
     config = config or WorkerConfig()
     total = RunStats()
-    if anchor and config.audit_anchor_seconds > 0:
+    if anchor and (config.audit_anchor_seconds > 0 or config.audit_anchor_events > 0):
         total.anchor = await _anchor_if_due(session_factory, config)
     if sweep:
         total.sweep = await sweep_targets(
@@ -361,13 +364,16 @@ async def run_once(
 
 
 async def _anchor_if_due(session_factory: async_sessionmaker, config: WorkerConfig) -> str | None:
-    """An anchor when the latest is `audit_anchor_seconds` old; a failure is logged and left to
-    the next pass (it must never stop webhook delivery)."""
+    """An anchor when the latest is `audit_anchor_seconds` old or `audit_anchor_events` events
+    behind; a failure is logged and left to the next pass (it must never stop webhook
+    delivery)."""
     from asb_core.audit.anchors import anchor_now
 
+    every = (timedelta(seconds=config.audit_anchor_seconds) if config.audit_anchor_seconds > 0
+             else None)
     try:
-        made = await anchor_now(
-            session_factory, every=timedelta(seconds=config.audit_anchor_seconds))
+        made = await anchor_now(session_factory, every=every,
+                                events=config.audit_anchor_events or None)
     except Exception as exc:  # the database away, say: the next pass tries again
         log.warning("audit anchor failed: %s", type(exc).__name__)
         return None

@@ -138,18 +138,31 @@ async def _repeatable_read(session: AsyncSession) -> None:
     await session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
 
 
-async def anchor_now(session_factory: async_sessionmaker, *,
-                     every: timedelta | None = None) -> AuditAnchor | None:
-    """Make an anchor in its own REPEATABLE READ transaction and commit it. With `every`, only
-    when the latest anchor is at least that old. None when not due, or when another process
-    made the same anchor at the same moment."""
+async def _due(session: AsyncSession, every: timedelta | None, events: int | None) -> bool:
+    """Whether an anchor is due: none yet, the latest `every` old, or `events` events written
+    since it (the sum of the chains' lengths, one read of the heads)."""
+    last = await latest(session)
+    if last is None:
+        return True
+    if every is not None and last.at <= datetime.now(UTC) - every:
+        return True
+    if events is not None:
+        _, total = (await session.execute(_TOTALS)).one()
+        return total - last.events >= events
+    return False
+
+
+async def anchor_now(session_factory: async_sessionmaker, *, every: timedelta | None = None,
+                     events: int | None = None) -> AuditAnchor | None:
+    """Make an anchor in its own REPEATABLE READ transaction and commit it. With `every` and/or
+    `events`, only when the latest anchor is at least that old or that many events behind. None
+    when not due, or when another process made the same anchor at the same moment."""
     try:
         async with session_factory() as session, session.begin():
             await _repeatable_read(session)
-            if every is not None:
-                last = await latest(session)
-                if last is not None and last.at > datetime.now(UTC) - every:
-                    return None
+            if (every is not None or events is not None) and not await _due(
+                    session, every, events):
+                return None
             anchor = await create_anchor(session)
             session.expunge(anchor)
         return anchor
