@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from asb_core import access
 from asb_core.actor import Actor
 from asb_core.errors import ValidationFailed
-from asb_core.stats.suppression import PRIMARY, SECONDARY, Table
+from asb_core.stats.suppression import BASE, PRIMARY, SECONDARY, Table, published
 from asb_core.uow import unit_of_work
 
 LONDON = ZoneInfo("Europe/London")
@@ -191,7 +191,7 @@ async def _target_performance_table(session: AsyncSession, p: Period, now: datet
 def _with_share_met_on_time(performance: Table) -> dict:
     """The protected performance table with each row's share met on time, where its cells and
     total are shown (a share computed from hidden counts would give them away)."""
-    perf = performance.render()
+    perf = published(performance.render())
     perf["share_met_on_time"] = [
         round(cells[0] / total, 3) if isinstance(cells[0], int) and isinstance(total, int)
         and isinstance(cells[1], int) and total > 0 else None
@@ -203,31 +203,40 @@ def _with_share_met_on_time(performance: Table) -> dict:
 SUPPRESSION = {
     "primary": PRIMARY,
     "secondary": SECONDARY,
+    "rounding_base": BASE,
     "rule": "counts of 1 to 4 are shown as '1-4'; '*' marks a count withheld so that "
-            "a '1-4' cell cannot be recovered from the totals",
+            "a '1-4' cell cannot be recovered from the totals; every other count is rounded "
+            "down to a multiple of 5 (10 means 10 to 14), so that no two queries (areas, "
+            "periods) can be subtracted to recover a small count",
 }
 
 
-async def compute(session: AsyncSession, p: Period, now: datetime | None = None) -> dict:
-    """Every table, protected. Pure aggregates: no row-level data leaves the database."""
-    now = now or datetime.now(UTC)
+async def true_tables(session: AsyncSession, p: Period, now: datetime) -> dict[str, Table]:
+    """Every table with its true counts (never published as they are: see `compute`)."""
     by_month, by_area = await _cases_tables(session, p)
-    by_category = await _incidents_table(session, p)
-    open_flags = await _open_flags_table(session, p)
-    case_reviews = await _case_reviews_table(session, p)
-    performance = await _target_performance_table(session, p, now)
+    return {
+        "cases_by_month_level": by_month,
+        "cases_by_area_level": by_area,
+        "incidents_by_category_nsir": await _incidents_table(session, p),
+        "open_flags_by_rule": await _open_flags_table(session, p),
+        "case_reviews_by_month": await _case_reviews_table(session, p),
+        "target_performance": await _target_performance_table(session, p, now),
+    }
+
+
+async def compute(session: AsyncSession, p: Period, now: datetime | None = None) -> dict:
+    """Every table, protected and rounded. Pure aggregates: no row-level data leaves the
+    database."""
+    now = now or datetime.now(UTC)
+    tables = await true_tables(session, p, now)
+    shown = {name: published(t.render()) for name, t in tables.items()
+             if name != "target_performance"}
+    shown["target_performance"] = _with_share_met_on_time(tables["target_performance"])
     return {
         "generated_at": now.astimezone(UTC).isoformat().replace("+00:00", "Z"),
         "period": {"from": _day(p.start), "to": _day(p.end, -1), "area": p.area},
         "suppression": dict(SUPPRESSION),
-        "tables": {
-            "cases_by_month_level": by_month.render(),
-            "cases_by_area_level": by_area.render(),
-            "incidents_by_category_nsir": by_category.render(),
-            "open_flags_by_rule": open_flags.render(),
-            "case_reviews_by_month": case_reviews.render(),
-            "target_performance": _with_share_met_on_time(performance),
-        },
+        "tables": shown,
     }
 
 

@@ -12,6 +12,16 @@
   cell lies in 1..4 and a "*" cell is >= 0), and while any hidden small count is pinned another
   cell in one of its lines is hidden.
 
+Across queries (`published`): each query is protected on its own, so two queries whose shown
+counts differ by a region could give that region's exact count away (`/v1/stats` minus
+`/v1/stats?area=fenland` is every other area; a period minus a shorter one is the days between)
+even where that region's own query shows "1-4". So every count shown is also rounded DOWN to a
+multiple of `BASE` (5): a shown 10 means 10 to 14, a "1-4" means 1 to 4, 0 means none. The
+difference of any two shown figures then lies in an interval [5m+1, 5m+9] (or wider), whose
+intersection with 1..4 is never a single value: no pair of published queries pins a small count.
+(Rounding down rather than to the nearest 5 matters: a nearest-5 "10" is 8 to 12, and 8 minus a
+"1-4" of 4 would pin a "1-4" difference of 4.)
+
 Everything here is pure: `Table` holds true counts and `render` gives the protected view.
 """
 
@@ -22,6 +32,7 @@ from dataclasses import dataclass, field
 PRIMARY = "1-4"
 SECONDARY = "*"
 SMALL = range(1, 5)
+BASE = 5
 
 # A cell's hidden mark: "p" (primary, shown as "1-4"), "s" (secondary, "*") or None (shown).
 Hidden = list[str | None]
@@ -308,3 +319,19 @@ class Table:
         if self.row_totals:
             out["row_totals"] = [show(nr * nc + i) for i in range(nr)]
         return out
+
+
+def rounded(value: int | str) -> int | str:
+    """A shown count rounded down to a multiple of BASE; "1-4", "*" and 0 as they are."""
+    return value - value % BASE if isinstance(value, int) else value
+
+
+def published(view: dict) -> dict:
+    """A protected view (`Table.render`) as it is published: every shown count rounded down."""
+    out = dict(view)
+    out["cells"] = [[rounded(v) for v in row] for row in view["cells"]]
+    out["column_totals"] = [rounded(v) for v in view["column_totals"]]
+    out["total"] = rounded(view["total"])
+    if "row_totals" in view:
+        out["row_totals"] = [rounded(v) for v in view["row_totals"]]
+    return out
