@@ -6,7 +6,7 @@ HMAC the row's `hash` is; NULL is a row hashed with plain SHA-256 (written witho
 pointed at an earlier row (a cut tail) without the key. Both nullable: existing rows stay valid.
 
 Revision ID: 0015
-Revises: 0009
+Revises: 0016
 Create Date: 2026-12-01
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015"
-down_revision = "0009"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
