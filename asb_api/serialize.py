@@ -54,7 +54,8 @@ def case(obj: Any) -> dict:
 
 
 def party(view: Any) -> dict:
-    return _pick(view, ("id", "role", "display_name", "consent", "restricted"))
+    return _pick(view, ("id", "role", "display_name", "version", "consent", "restricted",
+                        "removed"))
 
 
 def member(obj: Any) -> dict:

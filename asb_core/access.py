@@ -31,6 +31,10 @@ CASEWORK = frozenset(
         "update.add",
         "target.meet",
         "case_review.add",
+        "party.add",
+        "party.amend",
+        "party.remove",
+        "consent.record",
         "assess.evaluate",
         "repeat_caller.lookup",
     }

@@ -28,7 +28,8 @@ from asb_core.cases.versions import IfMatch
 from asb_core.errors import Conflict, Forbidden, PreconditionFailed, ValidationFailed
 from asb_core.escalation import flags as flag_writer
 from asb_core.pagination import Page, check_limit, page_of
-from asb_core.parties.lookup_digest import address_digest, load_pepper, phone_digest
+from asb_core.parties import repository as party_repo
+from asb_core.parties.lookup_digest import load_pepper
 from asb_core.parties.models import CONSENT_STATES, Party, PartyIdentity
 from asb_core.sharing.models import Membership
 from asb_core.targets import repository as target_repo
@@ -61,18 +62,11 @@ def check_consent(state: str, legal_basis: str | None, field: str = "consent") -
 
 
 def identity_row(
-    party_id: uuid.UUID, values: dict, prefix: str, pepper: bytes
+    party_id: uuid.UUID, values: dict, prefix: str, pepper: bytes, role: str = "victim"
 ) -> PartyIdentity:
-    return PartyIdentity(
-        party_id=party_id,
-        name=values.get("name"),
-        phone=values.get("phone"),
-        email=values.get("email"),
-        address=values.get("address"),
-        date_of_birth=_parse_dob(values.get("date_of_birth"), f"{prefix}date_of_birth"),
-        phone_digest=phone_digest(pepper, values.get("phone")),
-        address_digest=address_digest(pepper, values.get("address")),
-    )
+    dob = _parse_dob(values.get("date_of_birth"), f"{prefix}date_of_birth")
+    return PartyIdentity(party_id=party_id, **party_repo.identity_values(
+        {**values, "date_of_birth": dob}, role, pepper))
 
 
 @unit_of_work
@@ -121,7 +115,7 @@ async def open_case(
     session.add(party)
     await session.flush()
     session.add(identity_row(party.id, victim.model_dump(), "victim.",
-                            await load_pepper(session)))
+                            await load_pepper(session), role))
     session.add(
         EscalationState(
             case_id=case.id, policy_version=result.policy_version,

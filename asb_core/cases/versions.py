@@ -30,7 +30,8 @@ def expected(value: int | IfMatch | None, *, required: bool) -> int | None:
         return value
     if value.header is None:
         if required:
-            raise PreconditionRequired("this change needs an If-Match header with the case's ETag")
+            raise PreconditionRequired(
+                "this change needs an If-Match header with the ETag you last read")
         return None
     return _parse(value.header)
 
@@ -41,5 +42,5 @@ def _parse(header: str) -> int:
         value = value[2:]
     value = value.strip('"')
     if not value.isdigit() or len(value) > 12:
-        raise PreconditionFailed("If-Match does not name a current version of this case")
+        raise PreconditionFailed("If-Match does not name a current version")
     return int(value)

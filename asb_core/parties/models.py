@@ -1,8 +1,10 @@
 """Parties to a case and their restricted identity.
 
 `parties` holds only what any member may see: the role, a non-identifying label ("Victim 1"),
-consent. Names and contact details live in `party_identities`, which no relationship loads: the
-only reader is `parties.service.list_parties`, for permitted roles, and every read is audited.
+consent, its version (the party's ETag) and, once removed, when, by whom and why (a removal is
+soft: the row stays for the audit trail). Names and contact details live in `party_identities`,
+which no relationship loads: the only readers are `parties.service.list_parties` and
+`get_party`, for permitted roles, and every read is audited.
 """
 
 from __future__ import annotations
@@ -24,11 +26,15 @@ from sqlalchemy import (
     Text,
     Uuid,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from asb_core.agencies.models import Agency
 from asb_core.orm import Base, agency_fk, case_fk, one_of, sql_in, utcnow, uuid_pk
 
 PARTY_ROLES = ("victim", "complainant", "alleged_perpetrator", "witness")
+# The roles of the people who report the ASB: a case keeps at least one of them, and only their
+# phone and address are digested for the repeat-caller lookup.
+CALLER_ROLES = ("victim", "complainant")
 CONSENT_STATES = ("given", "refused", "not_asked")
 RESTRICTED_FIELDS = ("name", "phone", "email", "address", "date_of_birth")
 
@@ -39,6 +45,7 @@ class Party(Base):
         one_of("role", PARTY_ROLES),
         one_of("consent_state", CONSENT_STATES),
         Index("ix_parties_case_id", "case_id"),
+        CheckConstraint("(removed_at IS NULL) = (removed_reason IS NULL)", name="removed"),
     )
 
     id: Mapped[uuid.UUID] = uuid_pk()
@@ -51,6 +58,23 @@ class Party(Base):
     consent_legal_basis: Mapped[str | None] = mapped_column(Text)
     created_by_agency_id: Mapped[uuid.UUID | None] = agency_fk()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_at: Mapped[datetime | None] = mapped_column()
+    removed_at: Mapped[datetime | None] = mapped_column()
+    removed_by_agency_id: Mapped[uuid.UUID | None] = agency_fk()
+    removed_by_principal_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    removed_reason: Mapped[str | None] = mapped_column(Text)
+
+    removed_by_agency: Mapped[Agency | None] = relationship(
+        foreign_keys=[removed_by_agency_id], lazy="joined")
+
+    @property
+    def removed(self) -> dict | None:
+        """When, by which agency and why the party was removed; None while it is on the case."""
+        if self.removed_at is None:
+            return None
+        return {"at": self.removed_at, "reason": self.removed_reason,
+                "by_agency": self.removed_by_agency.slug if self.removed_by_agency else None}
 
 
 class PartyIdentity(Base):

@@ -45,12 +45,11 @@ from asb_core.parties.lookup_digest import (
     normalise_address,
     normalise_phone,
 )
-from asb_core.parties.models import Party, PartyIdentity, RepeatCallerLookup
+from asb_core.parties.models import CALLER_ROLES, Party, PartyIdentity, RepeatCallerLookup
 from asb_core.parties.schemas import RepeatCallerIn
 from asb_core.settings import get_settings
 from asb_core.uow import unit_of_work
 
-CALLER_ROLES = ("victim", "complainant")
 LOG_LIMIT = 200
 
 
@@ -149,7 +148,7 @@ async def _find(
     matching = (
         select(Party.case_id)
         .join(PartyIdentity, PartyIdentity.party_id == Party.id)
-        .where(or_(*keys), Party.role.in_(CALLER_ROLES))
+        .where(or_(*keys), Party.role.in_(CALLER_ROLES), Party.removed_at.is_(None))
     )
     stmt = (
         select(Case.id, Case.risk_level, Agency.slug, Agency.name,

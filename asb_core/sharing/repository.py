@@ -9,16 +9,18 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from asb_core.parties.models import Party
+from asb_core.parties.models import CALLER_ROLES, Party
 from asb_core.sharing.models import Membership
 
 
 async def first_victim(session: AsyncSession, case_id: uuid.UUID) -> Party | None:
-    """The case's first victim or complainant (whose consent decides how the case is shared)."""
+    """The case's first victim or complainant not removed (whose consent decides how the case
+    is shared)."""
     return (
         await session.execute(
             select(Party)
-            .where(Party.case_id == case_id, Party.role.in_(("victim", "complainant")))
+            .where(Party.case_id == case_id, Party.role.in_(CALLER_ROLES),
+                   Party.removed_at.is_(None))
             .order_by(Party.created_at, Party.id)
             .limit(1)
         )

@@ -22,6 +22,7 @@ from asb_core.errors import Forbidden, IdempotencyKeyReused, NotFound, Validatio
 from asb_core.escalation import service as escalations
 from asb_core.incidents import service as diary
 from asb_core.parties import service as parties
+from asb_core.parties.schemas import PartyIn
 from asb_core.sharing import service as sharing
 from asb_core.sharing.schemas import ShareIn
 from asb_core.tables import CaseEvent, EscalationState, Incident, Target
@@ -276,7 +277,7 @@ async def test_non_member_gets_not_found_on_every_case_path(session):
             sharing.remove_member(session, x, case.id, "nm-council", reason="x"),
             sharing.list_members(session, x, case.id),
             parties.list_parties(session, x, case.id),
-            parties.add_party(session, x, case.id, role="witness"),
+            parties.add_party(session, x, case.id, PartyIn(role="witness")),
             diary.add_diary_entry(session, x, case.id, data=entry()),
             diary.list_diary_entries(session, x, case.id),
             diary.get_diary_entry(session, x, case.id, e.id),

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from asb_core.cases import service as cases
 from asb_core.errors import Conflict, ConsentRequired, Forbidden, NotFound, ValidationFailed
 from asb_core.parties import service as parties
+from asb_core.parties.schemas import ConsentIn, PartyIn
 from asb_core.sharing import service as sharing
 from asb_core.sharing.schemas import ShareIn
 from asb_core.tables import AuditEvent, CaseEvent
@@ -73,8 +74,8 @@ async def test_share_with_consent_meets_multi_agency_and_remove_member(session):
 async def test_restricted_identity_only_for_caseworker_and_supervisor_and_audited(session):
     a = await actor_for(session, "ri-council")
     case = await new_case(session, a)
-    await parties.add_party(session, a, case.id, role="witness", name="Will Witness",
-                            phone="07700 900000")
+    await parties.add_party(session, a, case.id, PartyIn(role="witness", name="Will Witness",
+                                                         phone="07700 900000"))
     views = await parties.list_parties(session, a, case.id)
     assert views[0].restricted["name"] == VICTIM["name"]
     assert views[1].display_name == "Witness 1" and views[1].restricted["phone"] == "07700 900000"
@@ -109,5 +110,5 @@ async def test_record_consent_then_share(session):
     await actor_for(session, "rc-police", kind="police")
     case = await new_case(session, a, consent="not_asked")
     victim = (await parties.list_parties(session, a, case.id))[0]
-    await parties.record_consent(session, a, case.id, victim.id, state="given")
+    await parties.record_consent(session, a, case.id, victim.id, ConsentIn(state="given"))
     await sharing.share_case(session, a, case.id, ShareIn(agency="rc-police", basis="consent"))
