@@ -5,7 +5,7 @@ the status is compared with `EXPECTED`, a table written and reviewed by hand aga
 table in docs/design.md. Every request runs inside a SAVEPOINT that is rolled back, so each one
 sees the same case. A non-member gets 404 on every `/v1/cases/{case_id}...` path, whatever its
 role. The complainant's name, phone, email and address (unique markers) appear in a response
-only for a caseworker or supervisor of a member agency, and only from `listParties`; they never
+only for a caseworker or supervisor of a member agency, and only from `listParties` and `getParty`; they never
 appear in an outbox event or the webhook body built from it.
 """
 
@@ -80,6 +80,13 @@ EXPECTED: dict[str, dict[str, int]] = {
     "closeCase": _case_row(200, (SV,)),
     "reopenCase": _case_row(200, (SV,)),
     "listParties": _case_row(200, READERS),
+    "getParty": _case_row(200, READERS),
+    # Parties after opening: casework (caseworkers and supervisors); an integration key may not
+    # write identity it could never read back.
+    "addParty": _case_row(201, (CW, SV)),
+    "amendParty": _case_row(200, (CW, SV)),
+    "recordConsent": _case_row(200, (CW, SV)),
+    "removeParty": _case_row(200, (CW, SV)),
     "listMembers": _case_row(200, READERS),
     "shareCase": _case_row(201, (CW, SV)),
     "removeMember": _case_row(204, (SV,)),
@@ -161,6 +168,7 @@ class World:
     etag: str = ""
     seen: list[tuple[str, str, bool, str]] = field(default_factory=list)
     incident_id: str = ""
+    party_id: str = ""
 
 
 def _markers() -> dict[str, str]:
@@ -211,8 +219,9 @@ async def build_world(api, make_key) -> World:
     webhook_id = r.json()["id"]
     etag = (await cw.get(f"/v1/cases/{cid}")).headers["ETag"]
     incident_id = (await cw.get(f"/v1/cases/{cid}/incidents")).json()["items"][0]["id"]
+    complainant = (await cw.get(f"/v1/cases/{cid}/parties")).json()["items"][0]["id"]
     return World(member, others, api, cid, entry_id, action_id, target_id, webhook_id, third,
-                 markers, etag, incident_id=incident_id)
+                 markers, etag, incident_id=incident_id, party_id=complainant)
 
 
 def _entry(**over) -> dict:
@@ -229,6 +238,9 @@ async def prepare(op_id: str, world: World) -> None:
         r = await sv.post(f"/v1/cases/{world.case_id}/close", json={
             "outcome": "Resolved", "final_victim_update": "Told the victim"})
         assert r.status_code == 200, r.text
+    if op_id == "removeParty":  # the complainant may go once the case has a victim
+        r = await sv.post(f"/v1/cases/{world.case_id}/parties", json={"role": "victim"})
+        assert r.status_code == 201, r.text
     if op_id == "removeMember":
         r = await sv.post(f"/v1/cases/{world.case_id}/members",
                           json={"agency": world.third_agency, "basis": "consent"})
@@ -241,7 +253,7 @@ def request_for(op_id: str, world: World) -> tuple[str, str, dict]:
     path = template.format(case_id=world.case_id, entry_id=world.entry_id,
                            update_id=world.action_id, target_id=world.target_id,
                            webhook_id=world.webhook_id, agency=world.third_agency,
-                           incident_id=world.incident_id)
+                           incident_id=world.incident_id, party_id=world.party_id)
     bodies = {
         "evaluateAssessment": {"answers": {"repeat": True}},
         "repeatCallerLookup": {"phone": "07700 900000", "area": "fenland"},
@@ -263,12 +275,18 @@ def request_for(op_id: str, world: World) -> tuple[str, str, dict]:
         "addUpdate": {"kind": "update", "text": "Spoke to the neighbour"},
         "meetTarget": {},
         "logCaseReview": {"applicant_description": "The victim, by phone"},
+        "addParty": {"role": "witness", "name": "Matrix Witness"},
+        "amendParty": {"phone": "01354 000 999"},
+        "recordConsent": {"state": "refused", "legal_basis": "Crime and Disorder Act 1998 s115"},
+        "removeParty": {"reason": "Added in error"},
         "createWebhook": {"url": "https://hooks.example.org/other",
                           "event_types": ["case.shared"]},
     }
     kwargs: dict = {}
     if op_id in bodies:
         kwargs["json"] = bodies[op_id]
+    if op_id == "amendParty":
+        kwargs["headers"] = {"If-Match": '"1"'}
     if op_id == "updateCase":
         kwargs["headers"] = {"If-Match": world.etag,
                              "Content-Type": "application/merge-patch+json"}
@@ -318,7 +336,7 @@ async def test_authorisation_matrix(op_id, api, make_key, connection):
             if r.status_code >= 400:
                 assert r.headers["content-type"].startswith("application/problem+json"), who
             # The restricted identity: only a member's caseworker or supervisor, only here.
-            if not (member and role in (CW, SV) and op_id == "listParties"):
+            if not (member and role in (CW, SV) and op_id in ("listParties", "getParty")):
                 assert_no_markers(world, r.text, f"{op_id} as {who}")
     assert not wrong, f"{op_id}:\n" + "\n".join(wrong)
 
@@ -342,7 +360,7 @@ async def test_restricted_identity_only_for_member_caseworkers(api, make_key, co
         for member in (True, False):
             for role in ROLES:
                 r = await call(world, connection, op_id, role, member)
-                may_see = member and role in (CW, SV) and op_id == "listParties"
+                may_see = member and role in (CW, SV) and op_id in ("listParties", "getParty")
                 if may_see:
                     assert r.status_code == 200
                     for marker in world.markers.values():
@@ -350,7 +368,7 @@ async def test_restricted_identity_only_for_member_caseworkers(api, make_key, co
                     shown += 1
                 else:
                     assert_no_markers(world, r.text, f"{op_id} as {role} member={member}")
-    assert shown == 2
+    assert shown == 4
     await sv.post(f"/v1/cases/{world.case_id}/close", json={
         "outcome": "Resolved", "final_victim_update": "Told the victim"})
     rows = (await connection.execute(text(
