@@ -57,3 +57,18 @@ class Strict(BaseModel):
         if isinstance(value, datetime) and value.year < 1900:
             raise ValueError("is before 1900")
         return value
+
+
+class MergePatch(Strict):
+    """A JSON merge patch (RFC 7396): only the fields actually sent change (`model_fields_set`),
+    absent is not null, and at least one field must be sent."""
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> MergePatch:
+        if not self.model_fields_set:
+            raise ValueError("name at least one field to change")
+        return self
+
+    def changes(self) -> dict[str, Any]:
+        """The fields the client actually sent, with their values."""
+        return self.model_dump(exclude_unset=True)

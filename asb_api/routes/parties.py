@@ -61,14 +61,22 @@ async def get_party(
                                                             party_id))
 
 
+async def _changed(change, request: Request, actor, db_session, case_id, party_id, data
+                   ) -> Response:
+    """One change to a party through `change` (a service function), the request's If-Match
+    checked by the service; the party with its new ETag."""
+    view = await change(db_session, actor, case_id, party_id, data,
+                        expected_version=if_match(request))
+    return _party_response(case_id, view)
+
+
 @patch("/v1/cases/{case_id:uuid}/parties/{party_id:uuid}")
 async def amend_party(
     request: Request, actor: ActorDep, db_session: DbSession, case_id: PathId,
     party_id: PathId, data: JSONBody[PartyPatchIn],
 ) -> Response:
-    view = await parties.amend_party(db_session, actor, case_id, party_id, data,
-                                     expected_version=if_match(request))
-    return _party_response(case_id, view)
+    return await _changed(parties.amend_party, request, actor, db_session, case_id, party_id,
+                          data)
 
 
 @post("/v1/cases/{case_id:uuid}/parties/{party_id:uuid}/consent", status_code=200)
@@ -76,9 +84,8 @@ async def record_consent(
     request: Request, actor: ActorDep, db_session: DbSession, case_id: PathId,
     party_id: PathId, data: JSONBody[ConsentIn],
 ) -> Response:
-    view = await parties.record_consent(db_session, actor, case_id, party_id, data,
-                                        expected_version=if_match(request))
-    return _party_response(case_id, view)
+    return await _changed(parties.record_consent, request, actor, db_session, case_id,
+                          party_id, data)
 
 
 @post("/v1/cases/{case_id:uuid}/parties/{party_id:uuid}/removal", status_code=200)
@@ -86,9 +93,8 @@ async def remove_party(
     request: Request, actor: ActorDep, db_session: DbSession, case_id: PathId,
     party_id: PathId, data: JSONBody[PartyRemovalIn],
 ) -> Response:
-    view = await parties.remove_party(db_session, actor, case_id, party_id, data,
-                                      expected_version=if_match(request))
-    return _party_response(case_id, view)
+    return await _changed(parties.remove_party, request, actor, db_session, case_id,
+                          party_id, data)
 
 
 route_handlers = [list_parties, add_party, get_party, amend_party, record_consent, remove_party]

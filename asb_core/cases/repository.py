@@ -68,26 +68,35 @@ async def bump(
     now: datetime | None = None,
     **values: object,
 ) -> Case:
-    """Change the case row and increment its version in one UPDATE.
+    """Change the case row and increment its version in one UPDATE (`bump_row`)."""
+    await bump_row(session, case, f"case {case.reference}", expected_version=expected_version,
+                   now=now, **values)
+    return await reload(session, case.id)
+
+
+async def bump_row(
+    session: AsyncSession, row: object, what: str, *, expected_version: int | None,
+    now: datetime | None, **values: object,
+) -> None:
+    """Change a versioned row (a case, a party: `id`, `version`, `updated_at`) and increment
+    its version in one UPDATE.
 
     With `expected_version` the UPDATE only matches that version: a writer that read an older
     version changes nothing and is refused (no lost update between agencies).
     """
+    model = type(row)
     stmt = (
-        update(Case)
-        .where(Case.id == case.id)
-        .values(version=Case.version + 1, updated_at=utcnow(now), **values)
-        .returning(Case.version)
+        update(model)
+        .where(model.id == row.id)
+        .values(version=model.version + 1, updated_at=utcnow(now), **values)
+        .returning(model.version)
         .execution_options(synchronize_session=False)
     )
     if expected_version is not None:
-        stmt = stmt.where(Case.version == expected_version)
+        stmt = stmt.where(model.version == expected_version)
     if (await session.execute(stmt)).scalar_one_or_none() is None:
         raise PreconditionFailed(
-            f"case {case.reference} has changed since version {expected_version}; "
-            "fetch it again and retry"
-        )
-    return await reload(session, case.id)
+            f"{what} has changed since version {expected_version}; fetch it again and retry")
 
 
 async def next_reference(session: AsyncSession, now: datetime) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints
 
 from asb_core.assessments.schemas import JudgementIn
 from asb_core.parties.schemas import ConsentIn, VictimIn
-from asb_core.validation import AreaName, Short, Strict, Text
+from asb_core.validation import AreaName, MergePatch, Short, Strict, Text
 
 
 class OpenCaseIn(Strict):
@@ -22,23 +22,13 @@ class OpenCaseIn(Strict):
     consent: ConsentIn
 
 
-class CasePatchIn(Strict):
+class CasePatchIn(MergePatch):
     """Only the fields actually sent are changed (`model_fields_set`): absent is not null."""
 
     summary: Text | None = None
     status: Literal["open", "active", "review"] | None = None
     area: AreaName | None = None
     lead_agency: Short | None = None
-
-    @model_validator(mode="after")
-    def _not_empty(self) -> CasePatchIn:
-        if not self.model_fields_set:
-            raise ValueError("name at least one field to change")
-        return self
-
-    def changes(self) -> dict[str, Any]:
-        """The fields the client actually sent, with their values."""
-        return self.model_dump(exclude_unset=True)
 
 
 class CloseIn(Strict):

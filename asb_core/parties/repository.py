@@ -11,12 +11,11 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core.cases import repository as case_repo
-from asb_core.errors import PreconditionFailed
 from asb_core.parties.lookup_digest import address_digest, phone_digest
 from asb_core.parties.models import CALLER_ROLES, Party, PartyIdentity
 
@@ -117,19 +116,8 @@ async def change_party(
 ) -> Party:
     """Change the party row and increment its version in one UPDATE; with `expected_version`
     only that version is changed (else 412: another agency changed it first)."""
-    stmt = (
-        update(Party)
-        .where(Party.id == party.id)
-        .values(version=Party.version + 1, updated_at=now, **values)
-        .returning(Party.version)
-        .execution_options(synchronize_session=False)
-    )
-    if expected_version is not None:
-        stmt = stmt.where(Party.version == expected_version)
-    if (await session.execute(stmt)).scalar_one_or_none() is None:
-        raise PreconditionFailed(
-            f"{party.display_name} has changed since version {expected_version}; "
-            "fetch it again and retry")
+    await case_repo.bump_row(session, party, party.display_name,
+                             expected_version=expected_version, now=now, **values)
     return await reload(session, party.id)
 
 

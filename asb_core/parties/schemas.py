@@ -5,12 +5,12 @@ the only validation of those bodies."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import StringConstraints, field_validator, model_validator
+from pydantic import StringConstraints, field_validator
 
 from asb_core import clock
-from asb_core.validation import Short, Strict
+from asb_core.validation import MergePatch, Short, Strict
 
 PartyRole = Literal["victim", "complainant", "alleged_perpetrator", "witness"]
 Phone = Annotated[str, StringConstraints(min_length=1, max_length=50)]
@@ -66,16 +66,10 @@ class PartyIn(IdentityIn):
     consent: ConsentIn | None = None
 
 
-class PartyPatchIn(IdentityIn):
+class PartyPatchIn(IdentityIn, MergePatch):
     """A merge patch: only the fields sent change; `null` clears a contact detail."""
 
     role: PartyRole | None = None
-
-    @model_validator(mode="after")
-    def _something_to_change(self) -> PartyPatchIn:
-        if not self.model_fields_set:
-            raise ValueError("name at least one field to change")
-        return self
 
     @field_validator("role")
     @classmethod
@@ -83,10 +77,6 @@ class PartyPatchIn(IdentityIn):
         if value is None:
             raise ValueError("a party always has a role: send one, or leave it out")
         return value
-
-    def changes(self) -> dict[str, Any]:
-        """The fields the client actually sent, with their values."""
-        return self.model_dump(exclude_unset=True)
 
 
 class PartyRemovalIn(Strict):

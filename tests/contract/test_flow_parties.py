@@ -17,17 +17,19 @@ PERP_ADDRESS = "14 Marker Terrace, March, PE15 9ZZ"
 MARKERS = (COMPLAINANT, WITNESS, PERP_ADDRESS, "07700 900777", "07700 900888")
 
 
+# who: (agency, role, agency kind)
+KEYS = {"handler": ("pf-police", "call_handler", "police"),
+        "officer": ("pf-council", "caseworker", "council"),
+        "supervisor": ("pf-council", "supervisor", "council"),
+        "auditor": ("pf-council", "auditor", "council"),
+        "housing": ("pf-housing", "integration", "housing_provider"),
+        "stranger": ("pf-far", "caseworker", "council")}
+
+
 @pytest.fixture
 async def people(api, make_key):
-    keys = {
-        "handler": await make_key("pf-police", "call_handler", kind="police"),
-        "officer": await make_key("pf-council", "caseworker"),
-        "supervisor": await make_key("pf-council", "supervisor"),
-        "auditor": await make_key("pf-council", "auditor"),
-        "housing": await make_key("pf-housing", "integration", kind="housing_provider"),
-        "stranger": await make_key("pf-far", "caseworker"),
-    }
-    return {name: api.with_key(key) for name, key in keys.items()}
+    return {who: api.with_key(await make_key(slug, role, kind=kind))
+            for who, (slug, role, kind) in KEYS.items()}
 
 
 async def _case(officer) -> str:

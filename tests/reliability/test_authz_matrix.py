@@ -5,8 +5,8 @@ the status is compared with `EXPECTED`, a table written and reviewed by hand aga
 table in docs/design.md. Every request runs inside a SAVEPOINT that is rolled back, so each one
 sees the same case. A non-member gets 404 on every `/v1/cases/{case_id}...` path, whatever its
 role. The complainant's name, phone, email and address (unique markers) appear in a response
-only for a caseworker or supervisor of a member agency, and only from `listParties` and `getParty`; they never
-appear in an outbox event or the webhook body built from it.
+only for a caseworker or supervisor of a member agency, and only from `listParties` and
+`getParty`; they never appear in an outbox event or the webhook body built from it.
 """
 
 from __future__ import annotations
