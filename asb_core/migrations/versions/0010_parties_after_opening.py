@@ -7,7 +7,8 @@ perpetrators, witnesses) are cleared: they served nothing and were a searchable 
 perpetrator's contact details.
 
 Revision ID: 0010
-Revises: 0009
+Revises: 0016 (written against 0009; chained after main's 0016 on rebase, so there is one
+head; it touches only `parties` and `party_identities`, which 0016 does not)
 Create Date: 2026-11-28
 """
 
@@ -15,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0009"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
