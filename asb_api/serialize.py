@@ -108,12 +108,13 @@ def update(obj: Any) -> dict:
 
 TARGET_FIELDS = (
     "id", "case_id", "kind", "level", "started_at", "due_at", "state", "met_at",
-    "met_by_agency", "late_reason",
+    "met_by_agency", "late_reason", "owner_agency",
 )
 
 
 def target(obj: Any) -> dict:
-    return _pick(obj, TARGET_FIELDS, {"met_by_agency": "met_by_agency_slug"})
+    return _pick(obj, TARGET_FIELDS, {"met_by_agency": "met_by_agency_slug",
+                                      "owner_agency": "owner_agency_slug"})
 
 
 def queue_item(obj: Any, case_reference: str) -> dict:

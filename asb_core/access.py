@@ -30,6 +30,7 @@ CASEWORK = frozenset(
         "assessment.add",
         "update.add",
         "target.meet",
+        "target.reassign",
         "case_review.add",
         "party.add",
         "party.amend",

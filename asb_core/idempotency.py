@@ -10,6 +10,7 @@ a failed write, a request that failed can always be retried with its key.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TypedDict, Unpack
 
@@ -89,3 +90,33 @@ async def bind(session: AsyncSession, actor: Actor, key: str, resource_id: uuid.
     """Record the resource the claiming request created (same transaction)."""
     held = await session.get(IdempotencyKey, (actor.agency_id, key))
     held.resource_id = resource_id
+
+
+@dataclass(frozen=True, slots=True)
+class RequestKey:
+    """A request's Idempotency-Key and the digest of its body, as a service that creates one
+    resource takes them (`replay_of`, then `bind_key` once the resource exists)."""
+
+    key: str
+    fingerprint: str
+
+
+async def replay_of(
+    session: AsyncSession, actor: Actor, request_key: RequestKey | None, *,
+    case_id: uuid.UUID | None, resource_type: str,
+) -> uuid.UUID | None:
+    """The id of what an earlier request with this key created (the caller answers with it
+    again), or None: the request has no key, or is the first with it and has now claimed it.
+    Refused (422 idempotency-key-reused) when the key was used for another request."""
+    if request_key is None:
+        return None
+    return await claim(session, actor, key=request_key.key, fingerprint=request_key.fingerprint,
+                       case_id=case_id, resource_type=resource_type)
+
+
+async def bind_key(
+    session: AsyncSession, actor: Actor, request_key: RequestKey | None, resource_id: uuid.UUID
+) -> None:
+    """Record what the request claiming `request_key` created (nothing when it has no key)."""
+    if request_key is not None:
+        await bind(session, actor, request_key.key, resource_id)

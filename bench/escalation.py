@@ -154,7 +154,8 @@ async def bulk_history(sm, actor: Actor, case_id, length: int, start: datetime,
     async with sm() as s, s.begin():
         state_row = await s.get(EscalationState, case_id, with_for_update=True)
         state_row.state, state_row.incidents = state.to_json(), length
-        await flag_writer.apply_flags(s, actor, case_id, hm.flags(state, now), "incidents", now)
+        await flag_writer.apply_flags(s, actor, case_id, hm.flags(state, now), "incidents", now,
+                                      lead_agency_id=actor.agency_id)
 
 
 async def run(args: argparse.Namespace) -> float:

@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
-from asb_core import access, clock
+from asb_core import access, clock, idempotency
 from asb_core.actor import Actor
 from asb_core.assessments import repository as assessment_repo
 from asb_core.assessments.models import Assessment
@@ -26,6 +26,7 @@ from asb_core.cases.models import Case
 from asb_core.errors import Conflict, Forbidden, ValidationFailed
 from asb_core.escalation import flags as flag_writer
 from asb_core.escalation import repository as flag_repo
+from asb_core.idempotency import RequestKey
 from asb_core.pagination import Page, check_limit, page_of
 from asb_core.uow import unit_of_work
 
@@ -91,15 +92,23 @@ async def reassess(
     data: ReassessIn,
     *,
     now: datetime | None = None,
+    idempotency_key: RequestKey | None = None,
 ) -> Assessment:
+    """Assess the case again; with `idempotency_key`, a retry of the same request answers with
+    the assessment the first one stored (see `asb_core.idempotency`)."""
     now = clock.utcnow(now)
     case = await case_repo.load_case(session, actor, case_id, "assessment.add", lock=True)
+    earlier = await idempotency.replay_of(session, actor, idempotency_key, case_id=case.id,
+                                          resource_type="assessment")
+    if earlier is not None:
+        return await case_repo.row_of_case(session, Assessment, case.id, earlier)
     if case.status == "closed":
         raise Conflict("the case is closed: reopen it first")
     result = run_assessment(actor, data.answers, data.judgement, data.policy_version)
     row = await store_assessment(session, actor, case.id, result, now)
-    await flag_writer.apply_flags(
-        session, actor, case.id, flags_of(result, row, now), "assessment", now
+    raised = await flag_writer.apply_flags(
+        session, actor, case.id, flags_of(result, row, now), "assessment", now,
+        lead_agency_id=case.lead_agency_id,
     )
     level = result.level
     lowered_by_supervisor = (
@@ -111,9 +120,13 @@ async def reassess(
         session, case.id, "critical-incident"
     ):
         level = hm.max_level(level, hm.Level.HIGH)
-    await levels.change_level(
+    changed = await levels.change_level(
         session, actor, case, level.value, now, reason=f"reassessment {row.id}"
     )
+    if raised and changed.version == case.version:
+        # A flag raised changes the case's representation even when its level holds.
+        await case_repo.bump(session, case, now=now)
+    await idempotency.bind_key(session, actor, idempotency_key, row.id)
     return row
 
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
-from asb_core import access, clock
+from asb_core import access, clock, idempotency
 from asb_core.actor import Actor
 from asb_core.audit import chain as audit
 from asb_core.case_review import repository as review_repo
@@ -23,7 +23,9 @@ from asb_core.cases import events
 from asb_core.cases import repository as case_repo
 from asb_core.errors import Conflict, NotFound, ValidationFailed
 from asb_core.escalation import repository as flag_repo
+from asb_core.idempotency import RequestKey
 from asb_core.targets import repository as target_repo
+from asb_core.targets.models import owner_of
 from asb_core.uow import unit_of_work
 from asb_core.updates.service import meet_recurring
 
@@ -36,10 +38,17 @@ async def log_application(
     data: CaseReviewIn,
     *,
     now: datetime | None = None,
+    idempotency_key: RequestKey | None = None,
 ) -> CaseReview:
+    """Log an application; with `idempotency_key`, a retry of the same request answers with the
+    application the first one logged (see `asb_core.idempotency`)."""
     now = clock.utcnow(now)
     applicant_description, applied_at = data.applicant_description, data.applied_at
     case = await case_repo.load_case(session, actor, case_id, "case_review.add", lock=True)
+    earlier = await idempotency.replay_of(session, actor, idempotency_key, case_id=case.id,
+                                          resource_type="case_review")
+    if earlier is not None:
+        return await review_repo.review_of_case(session, case.id, earlier)
     if not applicant_description.strip():
         raise ValidationFailed("applicant required", errors=[{
             "field": "applicant_description", "message": "who applied (no identity needed)"}])
@@ -61,13 +70,16 @@ async def log_application(
     )
     session.add(review)
     for kind, due in dues.items():
-        session.add(target_repo.new_target(case.id, kind, None, applied, due))
+        session.add(target_repo.new_target(
+            case.id, kind, None, applied, due,
+            owner_agency_id=owner_of(kind, case.lead_agency_id)))
     await session.flush()
     await events.event(session, actor, case.id, "case_review_logged", now, review.id,
                          qualifying=qualifying, acknowledge_by=review.acknowledge_by,
                          decide_by=review.decide_by)
     await audit.record(session, actor, "case_review.add", case_id=case.id, entity="case_review",
                        entity_id=review.id, detail={"qualifying": qualifying})
+    await idempotency.bind_key(session, actor, idempotency_key, review.id)
     return review
 
 

@@ -29,7 +29,8 @@ async def change_level(
     if new_level == old:
         return case
     case = await bump(session, case, now=now, risk_level=new_level)
-    await set_level_targets(session, case.id, new_level, now)
+    await set_level_targets(session, case.id, new_level, now,
+                            lead_agency_id=case.lead_agency_id)
     await events.event(session, actor, case.id, "level_change", now, None,
                 **{"from": old, "to": new_level, "reason": reason})
     await audit.record(

@@ -55,6 +55,12 @@ async def load_case(
     return case
 
 
+async def case_by_reference(session: AsyncSession, actor: Actor, reference: str) -> Case | None:
+    """The case with this reference if `actor` may see it (access policy), else None."""
+    stmt = access.readable_cases(actor).where(Case.reference == reference)
+    return (await session.execute(stmt)).unique().scalar_one_or_none()
+
+
 async def reload(session: AsyncSession, case_id: uuid.UUID) -> Case:
     stmt = select(Case).where(Case.id == case_id).execution_options(populate_existing=True)
     return (await session.execute(stmt)).unique().scalar_one()
@@ -156,12 +162,13 @@ def _has_open_target(state: str, now: datetime):
 async def cases_page(
     session: AsyncSession, actor: Actor, limit: int, cursor: str | None, *, now: datetime,
     level: str | None = None, status: str | None = None, area: str | None = None,
-    flag: str | None = None, target_state: str | None = None,
+    flag: str | None = None, target_state: str | None = None, reference: str | None = None,
 ) -> list[Case]:
     """The cases `actor` may see (access policy) matching the filters given, newest first,
     after the keyset `cursor` on (opened_at, id); limit+1 of them."""
     stmt = access.readable_cases(actor)
-    for column, value in ((Case.risk_level, level), (Case.status, status), (Case.area, area)):
+    for column, value in ((Case.risk_level, level), (Case.status, status), (Case.area, area),
+                          (Case.reference, reference)):
         if value is not None:
             stmt = stmt.where(column == value)
     if flag is not None:

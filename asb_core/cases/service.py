@@ -15,7 +15,7 @@ from datetime import date, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import harm_model as hm
-from asb_core import access, clock
+from asb_core import access, clock, idempotency
 from asb_core.actor import Actor
 from asb_core.agencies import repository as agency_repo
 from asb_core.assessments.service import flags_of, run_assessment, store_assessment
@@ -27,12 +27,14 @@ from asb_core.cases.schemas import CasePatchIn, CloseIn, OpenCaseIn, ReopenIn
 from asb_core.cases.versions import IfMatch
 from asb_core.errors import Conflict, Forbidden, PreconditionFailed, ValidationFailed
 from asb_core.escalation import flags as flag_writer
+from asb_core.idempotency import RequestKey
 from asb_core.pagination import Page, check_limit, page_of
 from asb_core.parties import repository as party_repo
 from asb_core.parties.lookup_digest import load_pepper
 from asb_core.parties.models import CONSENT_STATES, Party, PartyIdentity
 from asb_core.sharing.models import Membership
 from asb_core.targets import repository as target_repo
+from asb_core.targets.models import owner_of
 from asb_core.uow import unit_of_work
 from asb_core.updates.service import record_update
 
@@ -71,12 +73,19 @@ def identity_row(
 
 @unit_of_work
 async def open_case(
-    session: AsyncSession, actor: Actor, data: OpenCaseIn, *, now: datetime | None = None
+    session: AsyncSession, actor: Actor, data: OpenCaseIn, *, now: datetime | None = None,
+    idempotency_key: RequestKey | None = None,
 ) -> Case:
+    """Open a case; with `idempotency_key`, a retry of the same request answers with the case
+    the first one opened (see `asb_core.idempotency`)."""
     access.require(actor, "case.open")
     if actor.agency_id is None:
         raise Forbidden("only an agency's principal can open a case")
     now = clock.utcnow(now)
+    earlier = await idempotency.replay_of(session, actor, idempotency_key, case_id=None,
+                                          resource_type="case")
+    if earlier is not None:
+        return await case_repo.reload(session, earlier)
     victim, consent = data.victim, data.consent
     check_consent(consent.state, consent.legal_basis)
     state, legal_basis = consent.state, consent.legal_basis
@@ -123,7 +132,9 @@ async def open_case(
         )
     )
     for t in hm.initial_targets(result.level, now, result.policy_version):
-        session.add(target_repo.new_target(case.id, t.kind, t.level.value, t.started_at, t.due_at))
+        session.add(target_repo.new_target(
+            case.id, t.kind, t.level.value, t.started_at, t.due_at,
+            owner_agency_id=owner_of(t.kind, case.lead_agency_id)))
     await session.flush()
     await events.event(session, actor, case.id, "case_opened", now, case.id,
                          reference=case.reference, level=case.risk_level)
@@ -138,14 +149,27 @@ async def open_case(
     )
     stored = await store_assessment(session, actor, case.id, result, now)
     await flag_writer.apply_flags(
-        session, actor, case.id, flags_of(result, stored, now), "assessment", now
+        session, actor, case.id, flags_of(result, stored, now), "assessment", now,
+        lead_agency_id=case.lead_agency_id,
     )
+    await idempotency.bind_key(session, actor, idempotency_key, case.id)
     return await case_repo.reload(session, case.id)
 
 
 @unit_of_work
 async def get_case(session: AsyncSession, actor: Actor, case_id: object) -> Case:
     return await case_repo.load_case(session, actor, case_id, "case.read")
+
+
+@unit_of_work
+async def find_case(session: AsyncSession, actor: Actor, reference: str) -> Case:
+    """The case with this reference (`ASB-2026-000123`), if the caller may see it; otherwise
+    NotFound, exactly as for a reference that names no case."""
+    case = await case_repo.case_by_reference(session, actor, reference)
+    if case is None:
+        raise access.not_found(reference)
+    access.require(actor, "case.read")
+    return case
 
 
 @unit_of_work
@@ -158,11 +182,13 @@ async def list_cases(
     flag: str | None = None,
     target_state: str | None = None,
     area: str | None = None,
+    reference: str | None = None,
     limit: int = 50,
     cursor: str | None = None,
     now: datetime | None = None,
 ) -> Page:
-    """Cases the actor may see, newest first, keyset-paginated on (opened_at, id)."""
+    """Cases the actor may see, newest first, keyset-paginated on (opened_at, id); `reference`
+    finds the one case with that reference (none when the caller may not see it)."""
     check_limit(limit)
     access.require(actor, "case.read")
     now = clock.utcnow(now)
@@ -170,7 +196,7 @@ async def list_cases(
         raise _invalid("target_state", "due, met or breached")
     rows = await case_repo.cases_page(
         session, actor, limit, cursor, now=now, level=level, status=status, area=area,
-        flag=flag, target_state=target_state,
+        flag=flag, target_state=target_state, reference=reference,
     )
     return page_of(rows, limit, lambda c: (c.opened_at.isoformat(), c.id))
 
@@ -284,7 +310,9 @@ async def reopen_case(
     case = await case_repo.bump(session, case, now=now, status="open", closed_at=None,
                                outcome=None)
     for t in hm.initial_targets(case.risk_level, now):
-        session.add(target_repo.new_target(case.id, t.kind, t.level.value, t.started_at, t.due_at))
+        session.add(target_repo.new_target(
+            case.id, t.kind, t.level.value, t.started_at, t.due_at,
+            owner_agency_id=owner_of(t.kind, case.lead_agency_id)))
     await session.flush()
     await events.event(session, actor, case.id, "case_reopened", now, case.id, reason=reason)
     await audit.record(session, actor, "case.reopen", case_id=case.id, entity="case",

@@ -23,7 +23,7 @@ import msgspec
 import harm_model as hm
 from asb_core.actor import Actor
 from asb_core.audit import chain as audit
-from asb_core.targets.models import LEVEL_TARGET_KINDS
+from asb_core.targets.models import LEVEL_TARGET_KINDS, follow_up_needed, owner_of
 from asb_core.targets.repository import TARGET_KIND_ALIASES
 
 _ENCODER = msgspec.json.Encoder()
@@ -203,6 +203,8 @@ class CaseAsRead:
     head_hash: str
     open_flags: list  # [flag id, rule id, source, evidence]
     targets: list  # open level targets: [id, kind, level, started_at, due_at, state]
+    lead_agency_id: uuid.UUID  # owns the case's new targets (targets.models.owner_of)
+    police_member: bool  # a police agency is a member (no share_with_police follow-up)
 
 
 @dataclass(slots=True)
@@ -300,12 +302,14 @@ def _flag_rows(rows: _Rows, computed: list[hm.Flag], open_flags: list) -> dict:
             continue
         target_id = None
         spec = flag.follow_up
-        if spec is not None and spec.kind not in LEVEL_TARGET_KINDS:
+        kind = None if spec is None else TARGET_KIND_ALIASES.get(spec.kind, spec.kind)
+        if (spec is not None and spec.kind not in LEVEL_TARGET_KINDS
+                and follow_up_needed(kind, police_member=rows.case.police_member)):
             target_id = uuid.uuid4()
             new_targets.append({
-                "id": target_id, "kind": TARGET_KIND_ALIASES.get(spec.kind, spec.kind),
-                "level": None, "recurring": False, "started_at": rows.now,
-                "due_at": hm.due_at(spec, rows.now)})
+                "id": target_id, "kind": kind, "level": None, "recurring": False,
+                "started_at": rows.now, "due_at": hm.due_at(spec, rows.now),
+                "owner_agency_id": owner_of(kind, rows.case.lead_agency_id)})
         fid = uuid.uuid4()
         new_flags.append({"id": fid, "rule_id": flag.rule_id, "evidence": list(flag.evidence),
                           "text": flag.text, "follow_up_target_id": target_id})
@@ -361,7 +365,8 @@ def _target_rows(case: CaseAsRead, new_level: str | None, restart: bool, now: da
                                 if s.kind == st.kind)
                 new_targets.append({"id": uuid.uuid4(), "kind": st.kind, "level": st.level.value,
                                     "recurring": recurring, "started_at": st.started_at,
-                                    "due_at": st.due_at})
+                                    "due_at": st.due_at,
+                                    "owner_agency_id": owner_of(st.kind, case.lead_agency_id)})
     if restart:
         due = victim_update_due(level, now)
         for t in case.targets:
@@ -421,6 +426,9 @@ def plan(actor: Actor, case: CaseAsRead, arrivals: Sequence[Arrival], now: datet
         "last_mac": audit.head_mac(audit.chain_for(case.id), rows.seq, rows.hash),
         "state": to_json(state.to_json()), "incidents_added": len(folded),
         "new_level": new_level,
+        # The case's representation changes (version, ETag, updated_at move) with its level or
+        # its open flags.
+        "case_changed": bool(new_level or flags["new_flags"] or flags["cleared"]) or None,
         "entries": to_json([{c: getattr(a.entry, c) for c in ENTRY_COLUMNS}
                             for a in folded if a.entry is not None]),
         "incidents": to_json([{c: getattr(a.incident, c) for c in INCIDENT_COLUMNS}

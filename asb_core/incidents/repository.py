@@ -4,7 +4,8 @@ and the reads of entries and incidents.
 
 The write statement takes each table's rows as a JSON array (`landing.plan` builds them) and
 writes them all at once, in the order the rules applied them: diary entries, incidents, the
-folded escalation state, flags raised, refreshed and cleared, new and changed targets, the level,
+folded escalation state, flags raised, refreshed and cleared, new and changed targets, the level
+and version (when the level or the open flags changed),
 the timeline, the audit events and the chain head. Two ways to run it (service.py explains when):
 
 - gated: on a connection with no transaction open, it locks the case, its state and its chain
@@ -24,6 +25,7 @@ from sqlalchemy import (
     String,
     Uuid,
     bindparam,
+    exists,
     func,
     literal_column,
     or_,
@@ -36,6 +38,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core import access, driver
 from asb_core.actor import Actor
+from asb_core.agencies.models import Agency
 from asb_core.audit import chain as audit
 from asb_core.audit.models import AuditChainHead
 from asb_core.cases.models import Case, EscalationState
@@ -43,6 +46,7 @@ from asb_core.escalation.models import EscalationFlag
 from asb_core.incidents.landing import Arrival, CaseAsRead, Landing, to_json
 from asb_core.incidents.models import DiaryEntry, Incident
 from asb_core.pagination import TIME_ID, decode_cursor
+from asb_core.sharing.models import Membership
 from asb_core.targets.models import LEVEL_TARGET_KINDS, Target
 
 
@@ -71,10 +75,14 @@ def _case_for_write(visibility: str, lock: bool) -> driver.Statement:
                Target.closed_at.is_(None))
         .scalar_subquery()
     )
+    police_member = exists().where(
+        Membership.case_id == Case.id, Membership.agency_id == Agency.id,
+        Agency.kind == literal_column("'police'"))
     stmt = (
         select(Case.id, Case.reference, EscalationState.incidents, Case.status, Case.risk_level,
                EscalationState.state,
-               AuditChainHead.last_seq, AuditChainHead.last_hash, open_flags, open_targets)
+               AuditChainHead.last_seq, AuditChainHead.last_hash, open_flags, open_targets,
+               Case.lead_agency_id, police_member)
         .join(EscalationState, EscalationState.case_id == Case.id)
         .join(AuditChainHead, AuditChainHead.chain == bindparam("chain", type_=String))
         .where(Case.id == bindparam("case_id", type_=Uuid),
@@ -86,9 +94,10 @@ def _case_for_write(visibility: str, lock: bool) -> driver.Statement:
 
 
 def _as_read(row) -> CaseAsRead:
-    cid, reference, incidents, status, level, state, seq, head_hash, flags, targets = row
+    (cid, reference, incidents, status, level, state, seq, head_hash, flags, targets, lead,
+     police) = row
     return CaseAsRead(cid, reference, incidents, status, level, state, seq, head_hash,
-                      flags or [], targets or [])
+                      flags or [], targets or [], lead, police)
 
 
 async def read_case(session: AsyncSession, actor: Actor, case_id: uuid.UUID, *,
@@ -185,10 +194,13 @@ _PARTS = {
   WHERE case_id = :case_id AND EXISTS (SELECT FROM go)
 )""",
     "tn": """tn AS (
-  INSERT INTO targets (id, case_id, kind, level, recurring, started_at, due_at, state, created_at)
-  SELECT x.id, :case_id, x.kind, x.level, x.recurring, x.started_at, x.due_at, 'due', :now
+  INSERT INTO targets (id, case_id, kind, level, recurring, started_at, due_at, state,
+    owner_agency_id, created_at)
+  SELECT x.id, :case_id, x.kind, x.level, x.recurring, x.started_at, x.due_at, 'due',
+    x.owner_agency_id, :now
   FROM jsonb_to_recordset(CAST(:new_targets AS jsonb)) AS x(id uuid, kind varchar,
-    level varchar, recurring boolean, started_at timestamptz, due_at timestamptz)
+    level varchar, recurring boolean, started_at timestamptz, due_at timestamptz,
+    owner_agency_id uuid)
   WHERE EXISTS (SELECT FROM go)
 )""",
     "tc": """tc AS (
@@ -219,9 +231,9 @@ _PARTS = {
     AND id IN (SELECT CAST(jsonb_array_elements_text(CAST(:cleared_flags AS jsonb)) AS uuid))
 )""",
     "c": """c AS (
-  UPDATE cases SET risk_level = CAST(:new_level AS varchar), version = version + 1,
-    updated_at = :now
-  WHERE id = :case_id AND CAST(:new_level AS varchar) IS NOT NULL AND EXISTS (SELECT FROM go)
+  UPDATE cases SET risk_level = COALESCE(CAST(:new_level AS varchar), risk_level),
+    version = version + 1, updated_at = :now
+  WHERE id = :case_id AND EXISTS (SELECT FROM go)
 )""",
     "ev": """ev AS (
   INSERT INTO case_events (case_id, at, kind, entity_id, agency, summary)
@@ -251,7 +263,7 @@ _PARTS = {
 # A part is needed when its parameter has rows; the others are always written.
 _OPTIONAL = {
     "e": "entries", "tn": "new_targets", "tc": "changed_targets", "fn": "new_flags",
-    "fe": "flag_evidence", "fc": "cleared_flags", "c": "new_level",
+    "fe": "flag_evidence", "fc": "cleared_flags", "c": "case_changed",
 }
 
 

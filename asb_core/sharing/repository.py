@@ -9,6 +9,9 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from asb_core.agencies.models import Agency
+from asb_core.cases import repository as case_repo
+from asb_core.errors import NotFound
 from asb_core.parties.models import CALLER_ROLES, Party
 from asb_core.sharing.models import Membership
 
@@ -42,6 +45,16 @@ async def add_member(
     return member
 
 
+async def member_by_id(
+    session: AsyncSession, case_id: uuid.UUID, member_id: uuid.UUID
+) -> Membership:
+    """A membership of the case (one a replayed share made); NotFound once it was removed."""
+    member = await case_repo.row_of_case(session, Membership, case_id, member_id)
+    if member is None:
+        raise NotFound("the agency this request shared the case with was removed since")
+    return member
+
+
 async def remove_member(session: AsyncSession, case_id: uuid.UUID, agency_id: uuid.UUID) -> bool:
     """Delete the agency's membership of the case; False if it was not a member."""
     deleted = await session.execute(
@@ -57,3 +70,14 @@ async def case_members(session: AsyncSession, case_id: uuid.UUID) -> list[Member
         select(Membership).where(Membership.case_id == case_id).order_by(Membership.since)
     )
     return list(rows.scalars().all())
+
+
+async def has_member_of_kind(session: AsyncSession, case_id: uuid.UUID, kind: str) -> bool:
+    """Whether an agency of `kind` (e.g. police) is a member of the case."""
+    found = await session.execute(
+        select(Membership.id)
+        .join(Agency, Agency.id == Membership.agency_id)
+        .where(Membership.case_id == case_id, Agency.kind == kind)
+        .limit(1)
+    )
+    return found.first() is not None

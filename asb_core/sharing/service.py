@@ -4,7 +4,8 @@ Sharing needs a recorded basis: the victim's consent (only when consent was give
 basis (e.g. Crime and Disorder Act 1998 s115) when consent was refused or never asked. A share
 without consent is a disclosure: audited with its legal basis and justification.
 Sharing meets an open `multi_agency` target, and sharing with a police agency meets an open
-`share_with_police` follow-up (from the hate-crime rule).
+`share_with_police` follow-up (from the hate-crime rule; none is made while a police agency is a
+member). An agency removed from a case hands the targets it owned back to the lead agency.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from asb_core import clock
+from asb_core import clock, idempotency
 from asb_core.actor import Actor
 from asb_core.agencies import repository as agency_repo
 from asb_core.audit import chain as audit
 from asb_core.cases import events
 from asb_core.cases import repository as case_repo
 from asb_core.errors import Conflict, ConsentRequired, NotFound, ValidationFailed
+from asb_core.idempotency import RequestKey
 from asb_core.sharing import repository as member_repo
 from asb_core.sharing.models import Membership
 from asb_core.sharing.schemas import ShareIn
@@ -41,10 +43,17 @@ async def share_case(
     data: ShareIn,
     *,
     now: datetime | None = None,
+    idempotency_key: RequestKey | None = None,
 ) -> Membership:
+    """Share the case with an agency; with `idempotency_key`, a retry of the same request
+    answers with the membership the first one made (see `asb_core.idempotency`)."""
     now = clock.utcnow(now)
     agency_slug, basis, legal_basis = data.agency, data.basis, data.legal_basis
     case = await case_repo.load_case(session, actor, case_id, "case.share", lock=True)
+    earlier = await idempotency.replay_of(session, actor, idempotency_key, case_id=case.id,
+                                          resource_type="case_member")
+    if earlier is not None:
+        return await member_repo.member_by_id(session, case.id, earlier)
     if case.status == "closed":
         raise Conflict("the case is closed")
     agency = await agency_repo.agency_by_slug(session, agency_slug, "agency")
@@ -79,6 +88,7 @@ async def share_case(
     for t in await target_repo.open_targets_of_kinds(session, case.id, kinds):
         await meet_recurring(session, actor, case, t, now,
                              late_reason=f"shared with {agency.slug} after the due time")
+    await idempotency.bind_key(session, actor, idempotency_key, member.id)
     return member
 
 
@@ -97,11 +107,15 @@ async def remove_member(
         raise Conflict("the lead agency cannot be removed: reassign the lead first")
     if not await member_repo.remove_member(session, case.id, agency.id):
         raise NotFound(f"{agency_slug} is not a member of the case")
+    # Work the agency owned is handed back to the lead agency, so none is left without an owner.
+    returned = await target_repo.return_open_targets(session, case.id, agency.id,
+                                                     case.lead_agency_id)
     await events.event(session, actor, case.id, "member_removed", now, None,
-                         agency=agency.slug, reason=reason)
+                         agency=agency.slug, reason=reason, targets_returned=len(returned))
     await audit.record(session, actor, "case.unshare", case_id=case.id, entity="agency",
                        entity_id=agency.id, justification=reason,
-                       detail={"agency": agency.slug})
+                       detail={"agency": agency.slug,
+                               "targets_returned": [str(t) for t in returned]})
 
 
 @unit_of_work

@@ -1,5 +1,8 @@
 """Response targets keyed to the risk level, and follow-up targets raised by escalation rules.
 
+Every target has an owner agency: the agency whose work it is (`owner_of`: the case's lead
+agency when it is made, follow-up targets of escalation rules included), moved by reassigning it.
+
 Targets carry `closed_at` when their case closes: the state keeps its meaning (due, met,
 breached) but a closed-out target is no longer worked, swept or listed in work queues.
 """
@@ -46,6 +49,14 @@ class Target(Base):
             postgresql_where=text("state IN ('due', 'breached') AND closed_at IS NULL"),
         ),
         Index("ix_targets_case_id_kind", "case_id", "kind"),
+        # The owner's work queue: an agency's open targets in due order.
+        Index(
+            "ix_targets_owner_open_due_at",
+            "owner_agency_id",
+            "due_at",
+            "id",
+            postgresql_where=text("state IN ('due', 'breached') AND closed_at IS NULL"),
+        ),
     )
 
     id: Mapped[uuid.UUID] = uuid_pk()
@@ -59,11 +70,39 @@ class Target(Base):
     met_at: Mapped[datetime | None] = mapped_column()
     met_by_agency_id: Mapped[uuid.UUID | None] = agency_fk()
     late_reason: Mapped[str | None] = mapped_column(Text)
+    owner_agency_id: Mapped[uuid.UUID] = agency_fk()
     closed_at: Mapped[datetime | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    met_by_agency: Mapped[Agency | None] = relationship(lazy="joined")
+    met_by_agency: Mapped[Agency | None] = relationship(
+        foreign_keys=[met_by_agency_id], lazy="joined"
+    )
+    owner_agency: Mapped[Agency] = relationship(foreign_keys=[owner_agency_id], lazy="joined")
 
     @property
     def met_by_agency_slug(self) -> str | None:
         return self.met_by_agency.slug if self.met_by_agency else None
+
+    @property
+    def owner_agency_slug(self) -> str:
+        return self.owner_agency.slug
+
+
+# Who owns each kind of target when it is made. Every kind is the lead agency's today: the level
+# targets, and the follow-ups of escalation rules (the hate review, sharing the case with a
+# police agency, the reassessment, the Case Review clock) are the lead agency's to see done.
+TARGET_OWNERS: dict[str, str] = dict.fromkeys(TARGET_KINDS, "lead_agency")
+
+
+def owner_of(kind: str, lead_agency_id: uuid.UUID) -> uuid.UUID:
+    """The owner of a new target of `kind` on a case led by `lead_agency_id` (TARGET_OWNERS). A
+    target keeps its owner when its level changes or it recurs; reassigning moves it."""
+    if TARGET_OWNERS[kind] != "lead_agency":  # pragma: no cover - no other owner is defined yet
+        raise ValueError(f"no owner rule for {kind}")
+    return lead_agency_id
+
+
+def follow_up_needed(kind: str, *, police_member: bool) -> bool:
+    """Whether an escalation flag's follow-up target of `kind` is made: sharing the case with a
+    police agency is not, when a police agency is already a member (nothing is left to do)."""
+    return not (kind == "share_with_police" and police_member)

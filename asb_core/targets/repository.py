@@ -14,7 +14,7 @@ import harm_model as hm
 from asb_core import access
 from asb_core.actor import Actor
 from asb_core.cases import repository as case_repo
-from asb_core.targets.models import LEVEL_TARGET_KINDS, Target
+from asb_core.targets.models import LEVEL_TARGET_KINDS, Target, owner_of
 
 # harm_model names the threshold-decision target differently from the API vocabulary.
 TARGET_KIND_ALIASES = {"case_review_threshold_decision": "case_review_decision"}
@@ -59,10 +59,13 @@ def _spec_recurring(kind: str, level: str) -> bool:
 
 
 async def set_level_targets(
-    session: AsyncSession, case_id: uuid.UUID, level: str, now: datetime
+    session: AsyncSession, case_id: uuid.UUID, level: str, now: datetime, *,
+    lead_agency_id: uuid.UUID,
 ) -> None:
     """Recompute the case's level targets for `level` from `now` (harm_model rule: a met target
-    stays met, an open one gets the tighter of its due time and the new level's)."""
+    stays met, an open one gets the tighter of its due time and the new level's). A new one is
+    owned as `owner_of` says for a case led by `lead_agency_id`; a recomputed one keeps its
+    owner."""
     rows = await open_level_targets(session, case_id)
     new_states = hm.recompute_targets([_state_of(t) for t in rows], level, now)
     for i, st in enumerate(new_states):
@@ -73,18 +76,22 @@ async def set_level_targets(
             row.due_at, row.started_at, row.state = st.due_at, st.started_at, st.state
             row.level = st.level.value
         else:
-            session.add(new_target(case_id, st.kind, st.level.value, st.started_at, st.due_at))
+            session.add(new_target(case_id, st.kind, st.level.value, st.started_at, st.due_at,
+                                   owner_agency_id=owner_of(st.kind, lead_agency_id)))
     await session.flush()
 
 
 def new_target(
-    case_id: uuid.UUID, kind: str, level: str | None, start: datetime, due: datetime
+    case_id: uuid.UUID, kind: str, level: str | None, start: datetime, due: datetime, *,
+    owner_agency_id: uuid.UUID,
 ) -> Target:
+    """A new target row, owned by `owner_agency_id` (`owner_of` for a case's new target, the
+    previous occurrence's owner for a recurring one)."""
     kind = TARGET_KIND_ALIASES.get(kind, kind)
     recurring = _spec_recurring(kind, level) if level else False
     return Target(
         id=uuid.uuid4(), case_id=case_id, kind=kind, level=level, recurring=recurring,
-        started_at=start, due_at=due, state="due",
+        started_at=start, due_at=due, state="due", owner_agency_id=owner_agency_id,
     )
 
 
@@ -119,6 +126,30 @@ async def open_targets_of_kinds(
     return list(rows.scalars().all())
 
 
+async def set_owner(session: AsyncSession, target: Target, owner_agency_id: uuid.UUID) -> Target:
+    """Give `target` to another owner agency; the row as it is now."""
+    target.owner_agency_id = owner_agency_id
+    await session.flush()
+    await session.refresh(target)
+    return target
+
+
+async def return_open_targets(
+    session: AsyncSession, case_id: uuid.UUID, from_agency_id: uuid.UUID, to_agency_id: uuid.UUID
+) -> list[uuid.UUID]:
+    """Give the case's targets still to be met that `from_agency_id` owns to `to_agency_id` (an
+    agency leaving the case hands its work back to the lead); the ids moved."""
+    moved = await session.execute(
+        update(Target)
+        .where(Target.case_id == case_id, Target.owner_agency_id == from_agency_id,
+               Target.state != "met", Target.closed_at.is_(None))
+        .values(owner_agency_id=to_agency_id)
+        .returning(Target.id)
+        .execution_options(synchronize_session=False)
+    )
+    return [row[0] for row in moved]
+
+
 async def close_open_targets(session: AsyncSession, case_id: uuid.UUID, now: datetime) -> None:
     """Close out every target of the case not met (the case is closing)."""
     await session.execute(
@@ -130,13 +161,16 @@ async def close_open_targets(session: AsyncSession, case_id: uuid.UUID, now: dat
 
 
 def queue_statement(
-    actor: Actor, state: str, now: datetime, within_hours: int, key: tuple | None
+    actor: Actor, state: str, now: datetime, within_hours: int, key: tuple | None, *,
+    owned_only: bool = True,
 ) -> Select:
     """Open targets on the cases `actor` may see (access policy) in queue `state`, soonest due
-    first, after the keyset `key` (due_at, id)."""
+    first, after the keyset `key` (due_at, id); with `owned_only`, only those its agency owns."""
     stmt = select(Target).where(
         access.readable_case_rows(actor, Target.case_id), Target.closed_at.is_(None)
     )
+    if owned_only:
+        stmt = stmt.where(Target.owner_agency_id == actor.agency_id)
     if state == "due":
         stmt = stmt.where(Target.state == "due", Target.due_at >= now)
     elif state == "due_soon":

@@ -41,7 +41,8 @@ async def meet_recurring(
         spec = next((s for s in hm.target_specs(case.risk_level) if s.kind == target.kind), None)
         if spec is not None:
             nxt = target_repo.new_target(case.id, spec.kind, case.risk_level, now,
-                                      hm.due_at(spec, now))
+                                         hm.due_at(spec, now),
+                                         owner_agency_id=target.owner_agency_id)
             session.add(nxt)
     await session.flush()
     await events.event(session, actor, case.id, "target_met", now, target.id,

@@ -69,7 +69,8 @@ async def test_escalation_noise_to_racial_threats_raises_level_and_flags(session
     e3, _ = await diary.add_diary_entry(session, a, case.id, data=entry(
         "threats", hostility_perceived=["race"], hostility_perceived_by="victim"))
     case = await cases.get_case(session, a, case.id)
-    assert case.risk_level == "high" and case.version == 2
+    # The second entry raised flags, the third the level and more flags: each a new version.
+    assert case.risk_level == "high" and case.version == 3
     assert {"hate-perceived", "hate-crime", "critical-incident", "repeat-victim"} <= set(case.flags)
     flags = await escalations.list_flags(session, a, case.id)
     assert len(flags) == len({f.rule_id for f in flags})  # never the same rule open twice
