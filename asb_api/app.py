@@ -20,6 +20,7 @@ import harm_model
 from asb_api import metrics
 from asb_api.auth import authenticate_in_transaction, provide_actor
 from asb_api.problems import exception_handlers
+from asb_api.query_params import query_check_middleware
 from asb_api.ratelimit import RateLimiter
 from asb_api.routes import (
     assessments,
@@ -134,7 +135,7 @@ def create_app(
             "actor": Provide(provide_actor),
         },
         exception_handlers=exception_handlers,
-        middleware=[metrics.metrics_middleware],
+        middleware=[metrics.metrics_middleware, query_check_middleware],
         lifespan=[lifespan],
         state=state,
         openapi_config=None,  # the contract is the hand-written openapi.yaml, served as is

@@ -13,6 +13,7 @@ from litestar import Request, Response
 from litestar.params import FromPath, HeaderParameter, QueryParameter
 
 from asb_core.cases.versions import IfMatch, etag  # noqa: F401 (etag: for the routes)
+from asb_core.idempotency import RequestKey
 from asb_core.pagination import Page
 
 Limit = Annotated[int, QueryParameter(ge=1, le=200, description="page size")]
@@ -33,6 +34,13 @@ def fingerprint(body: Any) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+def request_key(key: str | None, data: Any) -> RequestKey | None:
+    """The request's Idempotency-Key with the digest of its parsed body (None without a key)."""
+    if key is None:
+        return None
+    return RequestKey(key, fingerprint(data.model_dump(mode="json")))
+
+
 def page(items: list[dict], next_cursor: str | None) -> dict:
     return {"items": items, "next_cursor": next_cursor}
 
@@ -49,6 +57,16 @@ def items_response(items: Iterable, one: Callable[[Any], dict]) -> Response:
 def page_response(result: Page, one: Callable[[Any], dict]) -> Response:
     """One page of a keyset-paginated list, each item serialised by `one`."""
     return json_response(page([one(i) for i in result.items], result.next_cursor))
+
+
+def not_modified(request: Request, version: int) -> bool:
+    """Whether the request's If-None-Match names the current version (`*`, or a list of ETags,
+    weak or strong): the answer is then 304 with no body."""
+    header = request.headers.get("if-none-match")
+    if header is None:
+        return False
+    tags = {t.strip().removeprefix("W/") for t in header.split(",")}
+    return "*" in tags or etag(version) in tags
 
 
 def if_match(request: Request) -> IfMatch:

@@ -7,16 +7,26 @@ from litestar.params import JSONBody
 
 from asb_api import serialize
 from asb_api.deps import ActorDep, DbSession
-from asb_api.http import Cursor, Limit, PathId, json_response, page_response
+from asb_api.http import (
+    Cursor,
+    IdempotencyKey,
+    Limit,
+    PathId,
+    json_response,
+    page_response,
+    request_key,
+)
 from asb_core.assessments import service as assessments
 from asb_core.assessments.schemas import ReassessIn
 
 
 @post("/v1/cases/{case_id:uuid}/assessments")
 async def reassess_case(
-    actor: ActorDep, db_session: DbSession, case_id: PathId, data: JSONBody[ReassessIn]
+    actor: ActorDep, db_session: DbSession, case_id: PathId, data: JSONBody[ReassessIn],
+    idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    assessment = await assessments.reassess(db_session, actor, case_id, data)
+    assessment = await assessments.reassess(db_session, actor, case_id, data,
+                                            idempotency_key=request_key(idempotency_key, data))
     return json_response(serialize.assessment(assessment), status=201)
 
 

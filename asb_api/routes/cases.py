@@ -1,15 +1,27 @@
-"""Cases: open, list, read, change (with If-Match), close and reopen."""
+"""Cases: open (idempotent), list, find by reference, read (ETag, If-None-Match), change (with
+If-Match), close and reopen."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from litestar import Request, Response, get, patch, post
-from litestar.params import JSONBody, QueryParameter
+from litestar.params import JSONBody, PathParameter, QueryParameter
 
 from asb_api import serialize
 from asb_api.deps import ActorDep, DbSession
-from asb_api.http import Cursor, Limit, PathId, etag, if_match, json_response, page_response
+from asb_api.http import (
+    Cursor,
+    IdempotencyKey,
+    Limit,
+    PathId,
+    etag,
+    if_match,
+    json_response,
+    not_modified,
+    page_response,
+    request_key,
+)
 from asb_core.cases import service as cases
 from asb_core.cases.schemas import CasePatchIn, CloseIn, OpenCaseIn, ReopenIn
 
@@ -21,11 +33,18 @@ def _case_response(case, *, status: int = 200, location: bool = False) -> Respon
     return json_response(serialize.case(case), status=status, headers=headers)
 
 
+# A case's reference, as victims and partners quote it.
+REFERENCE = r"^ASB-[0-9]{4}-[0-9]{6}$"
+
+
 @post("/v1/cases")
-async def open_case(actor: ActorDep, db_session: DbSession, data: JSONBody[OpenCaseIn]) -> Response:
-    return _case_response(
-        await cases.open_case(db_session, actor, data), status=201, location=True
-    )
+async def open_case(
+    actor: ActorDep, db_session: DbSession, data: JSONBody[OpenCaseIn],
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    case = await cases.open_case(db_session, actor, data,
+                                 idempotency_key=request_key(idempotency_key, data))
+    return _case_response(case, status=201, location=True)
 
 
 @get("/v1/cases")
@@ -37,19 +56,37 @@ async def list_cases(
     flag: Annotated[str | None, QueryParameter(max_length=64)] = None,
     target_state: Annotated[str | None, QueryParameter(pattern="^(due|breached)$")] = None,
     area: Annotated[str | None, QueryParameter(max_length=100)] = None,
+    reference: Annotated[str | None, QueryParameter(pattern=REFERENCE)] = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Response:
     result = await cases.list_cases(
         db_session, actor, level=risk_level, status=status, flag=flag,
-        target_state=target_state, area=area, limit=limit, cursor=cursor,
+        target_state=target_state, area=area, reference=reference, limit=limit, cursor=cursor,
     )
     return page_response(result, serialize.case)
 
 
+@get("/v1/cases/by-reference/{reference:str}")
+async def find_case(
+    request: Request, actor: ActorDep, db_session: DbSession,
+    reference: Annotated[str, PathParameter(pattern=REFERENCE)],
+) -> Response:
+    return _read_response(request, await cases.find_case(db_session, actor, reference))
+
+
 @get("/v1/cases/{case_id:uuid}")
-async def get_case(actor: ActorDep, db_session: DbSession, case_id: PathId) -> Response:
-    return _case_response(await cases.get_case(db_session, actor, case_id))
+async def get_case(
+    request: Request, actor: ActorDep, db_session: DbSession, case_id: PathId
+) -> Response:
+    return _read_response(request, await cases.get_case(db_session, actor, case_id))
+
+
+def _read_response(request: Request, case) -> Response:
+    """The case with its ETag, or 304 with no body when If-None-Match names its version."""
+    if not_modified(request, case.version):
+        return Response(None, status_code=304, headers={"ETag": etag(case.version)})
+    return _case_response(case)
 
 
 @patch("/v1/cases/{case_id:uuid}")
@@ -87,4 +124,6 @@ async def reopen_case(
     return _case_response(await cases.reopen_case(db_session, actor, case_id, data))
 
 
-route_handlers = [open_case, list_cases, get_case, update_case, close_case, reopen_case]
+route_handlers = [
+    open_case, list_cases, find_case, get_case, update_case, close_case, reopen_case,
+]

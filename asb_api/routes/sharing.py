@@ -9,7 +9,14 @@ from litestar.params import JSONBody, QueryParameter
 
 from asb_api import serialize
 from asb_api.deps import ActorDep, DbSession
-from asb_api.http import PathId, PathSlug, items_response, json_response
+from asb_api.http import (
+    IdempotencyKey,
+    PathId,
+    PathSlug,
+    items_response,
+    json_response,
+    request_key,
+)
 from asb_core.sharing import service as sharing
 from asb_core.sharing.schemas import ShareIn
 
@@ -21,9 +28,11 @@ async def list_members(actor: ActorDep, db_session: DbSession, case_id: PathId) 
 
 @post("/v1/cases/{case_id:uuid}/members")
 async def share_case(
-    actor: ActorDep, db_session: DbSession, case_id: PathId, data: JSONBody[ShareIn]
+    actor: ActorDep, db_session: DbSession, case_id: PathId, data: JSONBody[ShareIn],
+    idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    member = await sharing.share_case(db_session, actor, case_id, data)
+    member = await sharing.share_case(db_session, actor, case_id, data,
+                                      idempotency_key=request_key(idempotency_key, data))
     return json_response(serialize.member(member), status=201)
 
 

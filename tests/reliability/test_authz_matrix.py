@@ -76,6 +76,8 @@ EXPECTED: dict[str, dict[str, int]] = {
     "deleteWebhook": _row(204, WEBHOOK_MANAGERS),
     "listWebhookDeliveries": _row(200, WEBHOOK_MANAGERS),
     "getCase": _case_row(200, READERS),
+    # Found by its reference through the access policy: as getCase (a non-member: 404, below).
+    "getCaseByReference": _case_row(200, READERS),
     "updateCase": _case_row(200, (CW, SV)),
     "closeCase": _case_row(200, (SV,)),
     "reopenCase": _case_row(200, (SV,)),
@@ -106,6 +108,8 @@ EXPECTED: dict[str, dict[str, int]] = {
     "getTimeline": _case_row(200, READERS),
     "listCaseTargets": _case_row(200, READERS),
     "meetTarget": _case_row(200, (CW, SV)),
+    # Giving a target to another member agency: casework, like meeting one.
+    "reassignTarget": _case_row(200, (CW, SV)),
     "listEscalations": _case_row(200, READERS),
     "logCaseReview": _case_row(201, (CW, SV)),
     "listCaseReviews": _case_row(200, READERS),
@@ -119,6 +123,8 @@ NON_MEMBER_OVERRIDES = {
     "getWebhook": NOT_OWNED_WEBHOOK,
     "deleteWebhook": NOT_OWNED_WEBHOOK,
     "listWebhookDeliveries": NOT_OWNED_WEBHOOK,
+    # A reference the caller may not see is answered like one that names no case.
+    "getCaseByReference": dict.fromkeys(ROLES, 404),
 }
 
 
@@ -169,6 +175,7 @@ class World:
     seen: list[tuple[str, str, bool, str]] = field(default_factory=list)
     incident_id: str = ""
     party_id: str = ""
+    reference: str = ""
 
 
 def _markers() -> dict[str, str]:
@@ -199,7 +206,7 @@ async def build_world(api, make_key) -> World:
         "consent": {"state": "given"},
     })
     assert r.status_code == 201, r.text
-    cid = r.json()["id"]
+    cid, reference = r.json()["id"], r.json()["reference"]
     cw = member[CW]
     r = await cw.post(f"/v1/cases/{cid}/diary-entries", json=_entry())
     assert r.status_code == 201, r.text
@@ -221,7 +228,8 @@ async def build_world(api, make_key) -> World:
     incident_id = (await cw.get(f"/v1/cases/{cid}/incidents")).json()["items"][0]["id"]
     complainant = (await cw.get(f"/v1/cases/{cid}/parties")).json()["items"][0]["id"]
     return World(member, others, api, cid, entry_id, action_id, target_id, webhook_id, third,
-                 markers, etag, incident_id=incident_id, party_id=complainant)
+                 markers, etag, incident_id=incident_id, party_id=complainant,
+                 reference=reference)
 
 
 def _entry(**over) -> dict:
@@ -241,7 +249,7 @@ async def prepare(op_id: str, world: World) -> None:
     if op_id == "removeParty":  # the complainant may go once the case has a victim
         r = await sv.post(f"/v1/cases/{world.case_id}/parties", json={"role": "victim"})
         assert r.status_code == 201, r.text
-    if op_id == "removeMember":
+    if op_id in ("removeMember", "reassignTarget"):
         r = await sv.post(f"/v1/cases/{world.case_id}/members",
                           json={"agency": world.third_agency, "basis": "consent"})
         assert r.status_code == 201, r.text
@@ -253,7 +261,8 @@ def request_for(op_id: str, world: World) -> tuple[str, str, dict]:
     path = template.format(case_id=world.case_id, entry_id=world.entry_id,
                            update_id=world.action_id, target_id=world.target_id,
                            webhook_id=world.webhook_id, agency=world.third_agency,
-                           incident_id=world.incident_id, party_id=world.party_id)
+                           incident_id=world.incident_id, party_id=world.party_id,
+                           reference=world.reference)
     bodies = {
         "evaluateAssessment": {"answers": {"repeat": True}},
         "repeatCallerLookup": {"phone": "07700 900000", "area": "fenland"},
@@ -274,6 +283,8 @@ def request_for(op_id: str, world: World) -> tuple[str, str, dict]:
         "reassessCase": {"answers": {"repeat": True, "sleep_affected": True}},
         "addUpdate": {"kind": "update", "text": "Spoke to the neighbour"},
         "meetTarget": {},
+        "reassignTarget": {"owner_agency": world.third_agency,
+                           "reason": "The housing provider visits the victim weekly"},
         "logCaseReview": {"applicant_description": "The victim, by phone"},
         "addParty": {"role": "witness", "name": "Matrix Witness"},
         "amendParty": {"phone": "01354 000 999"},
