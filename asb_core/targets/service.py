@@ -21,7 +21,7 @@ from asb_core.agencies import repository as agency_repo
 from asb_core.audit import chain as audit
 from asb_core.cases import events, references
 from asb_core.cases import repository as case_repo
-from asb_core.cases.models import CaseEvent
+from asb_core.cases.models import Case, CaseEvent
 from asb_core.errors import Conflict, NotFound, ValidationFailed
 from asb_core.pagination import TIME_ID, Page, check_limit, decode_cursor, page_of
 from asb_core.targets import repository as target_repo
@@ -44,6 +44,24 @@ async def list_case_targets(
     return await target_repo.case_targets(session, case.id, include_closed=include_closed)
 
 
+async def _open_target(
+    session: AsyncSession, actor: Actor, case_id: object, target_id: object, action: str, *,
+    met: str,
+) -> tuple[Case, Target]:
+    """The case (locked, `action` allowed) and its target still to be met: NotFound for a
+    target not of the case, Conflict (saying `met`) for a met one or one closed with its case."""
+    case = await case_repo.load_case(session, actor, case_id, action, lock=True)
+    tid = access.parse_uuid(target_id, "target")
+    target = await target_repo.target_of_case(session, case.id, tid)
+    if target is None:
+        raise NotFound(f"no target {target_id}")
+    if target.state == "met":
+        raise Conflict(met)
+    if target.closed_at is not None:
+        raise Conflict("the target was closed with its case")
+    return case, target
+
+
 @unit_of_work
 async def mark_target_met(
     session: AsyncSession,
@@ -56,15 +74,8 @@ async def mark_target_met(
 ) -> Target:
     now = clock.utcnow(now)
     late_reason = data.late_reason if data is not None else None
-    case = await case_repo.load_case(session, actor, case_id, "target.meet", lock=True)
-    tid = access.parse_uuid(target_id, "target")
-    target = await target_repo.target_of_case(session, case.id, tid)
-    if target is None:
-        raise NotFound(f"no target {target_id}")
-    if target.state == "met":
-        raise Conflict("the target is already met")
-    if target.closed_at is not None:
-        raise Conflict("the target was closed with its case")
+    case, target = await _open_target(session, actor, case_id, target_id, "target.meet",
+                                      met="the target is already met")
     late = now > target.due_at
     if late and not (late_reason and late_reason.strip()):
         raise ValidationFailed(
@@ -92,15 +103,8 @@ async def reassign_target(
     """Give a target still to be met to another member agency of the case (audited with the
     reason, on the timeline). Reassigning to the agency that owns it already changes nothing."""
     now = clock.utcnow(now)
-    case = await case_repo.load_case(session, actor, case_id, "target.reassign", lock=True)
-    tid = access.parse_uuid(target_id, "target")
-    target = await target_repo.target_of_case(session, case.id, tid)
-    if target is None:
-        raise NotFound(f"no target {target_id}")
-    if target.closed_at is not None:
-        raise Conflict("the target was closed with its case")
-    if target.state == "met":
-        raise Conflict("the target is met: there is no work left to own")
+    case, target = await _open_target(session, actor, case_id, target_id, "target.reassign",
+                                      met="the target is met: there is no work left to own")
     owner = await agency_repo.agency_by_slug(session, data.owner_agency, "owner_agency")
     if not await case_repo.is_member(session, case.id, owner.id):
         raise ValidationFailed("the owner agency is not a member of the case", errors=[
