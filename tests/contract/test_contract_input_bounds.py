@@ -40,6 +40,7 @@ PAIRS = {
     "ShareRequest": sharing.ShareIn,
     "UpdateInput": updates.UpdateIn,
     "MeetTargetRequest": targets.TargetMetIn,
+    "ReassignTargetRequest": targets.TargetOwnerIn,
     "CaseReviewInput": case_review.CaseReviewIn,
     "WebhookInput": webhooks.WebhookIn,
     "DiaryEntryInput": incidents.DiaryEntryIn,
