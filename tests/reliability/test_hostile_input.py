@@ -201,7 +201,13 @@ async def test_injection_strings_are_stored_and_returned_verbatim(client, office
 
 
 async def test_embedded_page_never_renders_input_as_html(client):
+    # Query parameters the page does not read are refused (422, JSON, the values not echoed);
+    # its token comes in the URL fragment, never the query.
     r = await client.get("/embed/assessment", params={"q": HTML_INJECTION, "token": "<b>x</b>"})
+    assert r.status_code == 422
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert HTML_INJECTION not in r.text and "<b>x</b>" not in r.text
+    r = await client.get("/embed/assessment")
     assert r.status_code == 200
     page = r.text
     assert "<script>alert" not in page and "<b>x</b>" not in page
