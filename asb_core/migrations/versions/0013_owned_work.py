@@ -4,7 +4,7 @@ by reassigning it), and the work queue reads an agency's own open targets in due
 Existing targets are owned by their case's lead agency.
 
 Revision ID: 0013
-Revises: 0015
+Revises: 0010
 Create Date: 2026-12-01
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-down_revision = "0015"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
