@@ -34,6 +34,7 @@ from asb_api.routes import (
     escalations,
     health,
     incidents,
+    interventions,
     me,
     parties,
     repeat_caller,
@@ -93,6 +94,7 @@ ROUTES = [
     *case_review.route_handlers,
     *diary.route_handlers,
     *incidents.route_handlers,
+    *interventions.route_handlers,
     *webhook_routes.route_handlers,
     *stats_routes.route_handlers,
 ]

@@ -92,6 +92,21 @@ def incident(obj: Any) -> dict:
     })
 
 
+INTERVENTION_FIELDS = (
+    "id", "case_id", "type", "against_party_id", "premises", "issuing_agency",
+    "recorded_by_agency", "status", "status_reason", "issued_at", "served_at", "expires_at",
+    "conditions", "documents", "power_of_arrest", "court", "breach_in_law", "breach_count",
+    "last_breach_incident_id", "created_at", "updated_at",
+)
+
+
+def intervention(obj: Any) -> dict:
+    return _pick(obj, INTERVENTION_FIELDS, {
+        "issuing_agency": "issuing_agency_slug",
+        "recorded_by_agency": "recorded_by_agency_slug",
+    })
+
+
 def assessment(obj: Any) -> dict:
     return _pick(obj, (
         "id", "case_id", "answers", "policy_version", "score", "computed_level", "level",

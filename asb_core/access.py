@@ -36,6 +36,10 @@ CASEWORK = frozenset(
         "party.amend",
         "party.remove",
         "consent.record",
+        "intervention.add",
+        "intervention.read",
+        "intervention.update",
+        "intervention.breach",
         "assess.evaluate",
         "repeat_caller.lookup",
     }
@@ -49,11 +53,15 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
     | {"case.close", "case.reopen", "case.lower_level", "case.reassign_lead", "case.unshare",
        "case_review.decide", "repeat_caller.log_read"},
     "auditor": frozenset(
-        {"case.read", "diary.read", "incident.read", "audit.read", "repeat_caller.log_read"}
+        {"case.read", "diary.read", "incident.read", "intervention.read", "audit.read",
+         "repeat_caller.log_read"}
     ),
     "analyst": frozenset({"stats.read"}),
+    # An integration (a police or housing system) may report a breach it knows of: a breach
+    # is an incident, which it may add; recording or changing interventions is casework.
     "integration": frozenset(
-        {"case.read", "diary.read", "diary.add", "incident.add", "incident.read", "update.add"}
+        {"case.read", "diary.read", "diary.add", "incident.add", "incident.read", "update.add",
+         "intervention.read", "intervention.breach"}
     ),
     "admin": frozenset({"agency.admin"}),
     "system": frozenset({"agency.admin"}),

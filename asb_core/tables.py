@@ -15,6 +15,7 @@ from asb_core.case_review.models import CaseReview
 from asb_core.cases.models import Case, CaseEvent, CaseReferenceCounter, EscalationState
 from asb_core.escalation.models import EscalationFlag
 from asb_core.incidents.models import DiaryEntry, IdempotencyKey, Incident
+from asb_core.interventions.models import Intervention, InterventionBreach
 from asb_core.orm import Base
 from asb_core.parties.models import LookupBudget, Party, PartyIdentity, RepeatCallerLookup
 from asb_core.sharing.models import Membership
@@ -41,6 +42,8 @@ __all__ = [
     "EscalationState",
     "IdempotencyKey",
     "Incident",
+    "Intervention",
+    "InterventionBreach",
     "LookupBudget",
     "Membership",
     "OutboxEvent",

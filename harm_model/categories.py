@@ -3,7 +3,8 @@
 Each local category carries its national incident type (NSIR 2011: personal, nuisance,
 environmental) and its place on the severity ladder (1 environmental ... 5 assault, arson,
 weapon). Categories at severity 4 and 5, and harassment, can be criminal offences; threats,
-assault, arson and weapon are critical (level high at once).
+assault, arson and weapon are critical (level high at once). Breaches of orders and notices
+under the ASB, Crime and Policing Act 2014 are severity 4 (`order_breach`, `injunction_breach`).
 """
 
 from __future__ import annotations
@@ -57,6 +58,16 @@ LADDER: tuple[tuple[str, str, str, int, bool, bool], ...] = (
     ("assault", "Assault", "personal", 5, True, True),
     ("arson", "Arson", "personal", 5, True, True),
     ("weapon", "Weapon", "personal", 5, True, True),
+    # A breach of a 2014 Act order or notice (asb_core/interventions/toolkit.py): severity 4
+    # whatever the behaviour that breached it, since the breach itself is a matter for the
+    # courts. Breaching a CPN, a Criminal Behaviour Order or a closure notice or order is a
+    # criminal offence; breaching a civil injunction is contempt of court, not a crime (so it
+    # cannot make a possible hate crime on its own). Neither is critical: the behaviour that
+    # breached the order, when it is a threat, an assault or worse, is recorded as such.
+    ("order_breach", "Breach of an order or notice (criminal offence)", "personal", 4, True,
+     False),
+    ("injunction_breach", "Breach of a civil injunction (contempt of court)", "personal", 4,
+     False, False),
 )
 
 

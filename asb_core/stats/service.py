@@ -1,6 +1,7 @@
 """Countywide statistics with small-number suppression: no identity, ever.
 
-Every figure is a count of cases, incidents, flags, Case Review applications or targets; nothing
+Every figure is a count of cases, incidents, flags, Case Review applications, targets or
+interventions; nothing
 here reads parties or diary text. Each table is aggregated in the database (one query per table,
 below) and protected (`asb_core.stats.suppression`) before it leaves this module.
 """
@@ -19,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from asb_core import access
 from asb_core.actor import Actor
 from asb_core.errors import ValidationFailed
+from asb_core.interventions.toolkit import TOOL_IDS
 from asb_core.stats.suppression import BASE, PRIMARY, SECONDARY, Table, published
 from asb_core.uow import unit_of_work
 
@@ -188,6 +190,21 @@ async def _target_performance_table(session: AsyncSession, p: Period, now: datet
     return performance
 
 
+async def _interventions_table(session: AsyncSession, p: Period) -> Table:
+    """The ladder actually used: interventions issued (anything past proposed), by the case's
+    area and the tool, in the period by when they were issued."""
+    used = await _rows(session, f"""
+        SELECT c.area, v.type, count(*) AS n
+        FROM interventions v JOIN cases c ON c.id = v.case_id
+        WHERE v.issued_at IS NOT NULL AND v.status <> 'proposed' AND {_in_period('v.issued_at')}
+        GROUP BY 1, 2""", p)  # noqa: S608 (constant SQL fragments only)
+    by_type = Table("Interventions issued by area and type (the 2014 Act toolkit)",
+                    sorted({r.area for r in used}), list(TOOL_IDS))
+    for r in used:
+        by_type.add(r.area, r.type, r.n)
+    return by_type
+
+
 def _with_share_met_on_time(performance: Table) -> dict:
     """The protected performance table with each row's share met on time, where its cells and
     total are shown (a share computed from hidden counts would give them away)."""
@@ -221,6 +238,7 @@ async def true_tables(session: AsyncSession, p: Period, now: datetime) -> dict[s
         "open_flags_by_rule": await _open_flags_table(session, p),
         "case_reviews_by_month": await _case_reviews_table(session, p),
         "target_performance": await _target_performance_table(session, p, now),
+        "interventions_by_area_type": await _interventions_table(session, p),
     }
 
 

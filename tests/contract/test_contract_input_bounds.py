@@ -15,6 +15,7 @@ from asb_core.assessments import schemas as assessments
 from asb_core.case_review import schemas as case_review
 from asb_core.cases import schemas as cases
 from asb_core.incidents import schemas as incidents
+from asb_core.interventions import schemas as interventions
 from asb_core.parties import schemas as parties
 from asb_core.sharing import schemas as sharing
 from asb_core.targets import schemas as targets
@@ -48,6 +49,9 @@ PAIRS = {
     "OfficerReportInput": incidents.OfficerReportIn,
     "DiaryEntryBatchInput": incidents.DiaryBatchIn,
     "DiaryEntryBatchItem": incidents.BatchItemIn,
+    "InterventionInput": interventions.InterventionIn,
+    "InterventionStatusChange": interventions.StatusChangeIn,
+    "InterventionBreachInput": interventions.BreachIn,
 }
 # Component schemas the contract spells out but the input model leaves to the service (or the
 # harm model), which answers a value outside them in its own words: component -> who checks it.

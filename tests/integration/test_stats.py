@@ -110,7 +110,8 @@ async def test_stats_api_for_analysts_only(client, session, make_key):
     body = r.json()
     assert set(body["tables"]) == {"cases_by_month_level", "cases_by_area_level",
                                    "incidents_by_category_nsir", "open_flags_by_rule",
-                                   "case_reviews_by_month", "target_performance"}
+                                   "case_reviews_by_month", "target_performance",
+                                   "interventions_by_area_type"}
     assert body["period"] == {"from": "2024-01-01", "to": "2024-03-31", "area": area}
     assert MARKER not in r.text
     assert (await client.get("/v1/stats", headers=w)).status_code == 403

@@ -413,7 +413,7 @@ def test_policy_to_dict() -> None:
     assert by_id["disability_or_illness"]["in_screen"] is True
     assert by_id["hostility_perceived"]["answer_type"] == "strands"
     assert d["hostility"]["strands"] == list(STRANDS)
-    assert len(d["categories"]) == 18
+    assert len(d["categories"]) == 20
 
 
 def test_question_table_matches_domain() -> None:

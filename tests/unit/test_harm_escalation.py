@@ -81,6 +81,8 @@ def test_rule_ids() -> None:
         ("assault", "personal", 5, True, True),
         ("arson", "personal", 5, True, True),
         ("weapon", "personal", 5, True, True),
+        ("order_breach", "personal", 4, True, False),
+        ("injunction_breach", "personal", 4, False, False),
     ],
 )
 def test_category_ladder(cid: str, nsir: str, severity: int, offence: bool, critical: bool) -> None:
@@ -92,7 +94,7 @@ def test_category_ladder(cid: str, nsir: str, severity: int, offence: bool, crit
         offence,
         critical,
     )
-    assert len(CATEGORIES) == 18
+    assert len(CATEGORIES) == 20
 
 
 def test_no_incidents_no_flags() -> None:

@@ -1,0 +1,1 @@
+"""Interventions against the behaviour: the ASB, Crime and Policing Act 2014 toolkit."""
