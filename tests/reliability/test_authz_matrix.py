@@ -113,6 +113,13 @@ EXPECTED: dict[str, dict[str, int]] = {
     "listEscalations": _case_row(200, READERS),
     "logCaseReview": _case_row(201, (CW, SV)),
     "listCaseReviews": _case_row(200, READERS),
+    # Interventions: casework records and moves them; auditors and integrations read them; an
+    # integration (a police system) may report a breach, which is an incident it may add.
+    "recordIntervention": _case_row(201, (CW, SV)),
+    "listInterventions": _case_row(200, (CW, SV, AU, IN)),
+    "getIntervention": _case_row(200, (CW, SV, AU, IN)),
+    "changeInterventionStatus": _case_row(200, (CW, SV)),
+    "recordInterventionBreach": _case_row(201, (CW, SV, IN)),
     # Who looked the case's complainant up: the lead agency's supervisors and auditors.
     "getCaseRepeatCallerLookups": _case_row(200, (SV, AU)),
 }
@@ -176,6 +183,8 @@ class World:
     incident_id: str = ""
     party_id: str = ""
     reference: str = ""
+    intervention_id: str = ""
+    perpetrator_id: str = ""
 
 
 def _markers() -> dict[str, str]:
@@ -190,7 +199,7 @@ def _markers() -> dict[str, str]:
     return markers
 
 
-async def build_world(api, make_key) -> World:
+async def build_world(api, make_key, connection) -> World:
     slug = f"mx-m-{secrets.token_hex(3)}"
     other = f"mx-n-{secrets.token_hex(3)}"
     third = f"mx-x-{secrets.token_hex(3)}"
@@ -227,9 +236,18 @@ async def build_world(api, make_key) -> World:
     etag = (await cw.get(f"/v1/cases/{cid}")).headers["ETag"]
     incident_id = (await cw.get(f"/v1/cases/{cid}/incidents")).json()["items"][0]["id"]
     complainant = (await cw.get(f"/v1/cases/{cid}/parties")).json()["items"][0]["id"]
+    # An alleged perpetrator and an issued warning letter against them.
+    r = await cw.post(f"/v1/cases/{cid}/parties", json={"role": "alleged_perpetrator"})
+    assert r.status_code == 201, r.text
+    perpetrator = r.json()["id"]
+    r = await cw.post(f"/v1/cases/{cid}/interventions", json={
+        "type": "warning_letter", "against_party_id": perpetrator, "status": "issued",
+        "issued_at": (datetime.now(UTC) - timedelta(days=1)).isoformat()})
+    assert r.status_code == 201, r.text
     return World(member, others, api, cid, entry_id, action_id, target_id, webhook_id, third,
                  markers, etag, incident_id=incident_id, party_id=complainant,
-                 reference=reference)
+                 reference=reference, intervention_id=r.json()["id"],
+                 perpetrator_id=perpetrator)
 
 
 def _entry(**over) -> dict:
@@ -262,7 +280,7 @@ def request_for(op_id: str, world: World) -> tuple[str, str, dict]:
                            update_id=world.action_id, target_id=world.target_id,
                            webhook_id=world.webhook_id, agency=world.third_agency,
                            incident_id=world.incident_id, party_id=world.party_id,
-                           reference=world.reference)
+                           reference=world.reference, intervention_id=world.intervention_id)
     bodies = {
         "evaluateAssessment": {"answers": {"repeat": True}},
         "repeatCallerLookup": {"phone": "07700 900000", "area": "fenland"},
@@ -285,6 +303,12 @@ def request_for(op_id: str, world: World) -> tuple[str, str, dict]:
         "meetTarget": {},
         "reassignTarget": {"owner_agency": world.third_agency,
                            "reason": "The housing provider visits the victim weekly"},
+        "recordIntervention": {"type": "verbal_warning",
+                               "against_party_id": world.perpetrator_id},
+        "changeInterventionStatus": {"status": "discharged", "reason": "Complied"},
+        "recordInterventionBreach": {
+            "occurred_at": (datetime.now(UTC) - timedelta(hours=1)).isoformat(),
+            "account": "Shouting at the door again", "category": "verbal_abuse"},
         "logCaseReview": {"applicant_description": "The victim, by phone"},
         "addParty": {"role": "witness", "name": "Matrix Witness"},
         "amendParty": {"phone": "01354 000 999"},
@@ -334,7 +358,7 @@ OPS = sorted(EXPECTED)
 
 @pytest.mark.parametrize("op_id", OPS)
 async def test_authorisation_matrix(op_id, api, make_key, connection):
-    world = await build_world(api, make_key)
+    world = await build_world(api, make_key, connection)
     await prepare(op_id, world)
     wrong = []
     for member in (True, False):
@@ -357,7 +381,7 @@ async def test_restricted_identity_only_for_member_caseworkers(api, make_key, co
     supervisor's parties list; never in an outbox event or webhook body."""
     from asb_core.worker import event_body
 
-    world = await build_world(api, make_key)
+    world = await build_world(api, make_key, connection)
     # Events of every kind the case can raise: shared, level changed, escalation, diary, closed.
     sv = world.member[SV]
     await sv.post(f"/v1/cases/{world.case_id}/members",
