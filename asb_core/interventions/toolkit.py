@@ -117,4 +117,4 @@ def term_error(t: Tool, term: timedelta) -> str | None:
 
 
 def _span(d: timedelta) -> str:
-    return f"{d.days} days" if d.days >= 2 else f"{int(d.total_seconds() // 3600)} hours"
+    return f"{d.days} days" if d.days > 2 else f"{int(d.total_seconds() // 3600)} hours"
