@@ -30,7 +30,8 @@ PerceivedBy = Literal["victim", "witness", "officer", "other"]
 MAX_BATCH = 500
 
 
-def _category(value: str) -> str:
+def category_id(value: str) -> str:
+    """A harm model category id (the validator every incident body shares)."""
     if value not in hm.CATEGORIES:
         raise ValueError("one of " + ", ".join(hm.CATEGORIES))
     return value
@@ -96,7 +97,7 @@ class DiarySheetIn(Strict):
             raise ValueError("required")
         return value
 
-    _known_category = field_validator("category")(_category)
+    _known_category = field_validator("category")(category_id)
     _started = field_validator("started_at", "reported_at", mode="before")(_zoned_time)
 
     @field_validator("reported_at")
@@ -147,34 +148,44 @@ class AmendmentIn(DiarySheetIn):
     entry it amends is named by the path, never in the body."""
 
 
-class OfficerReportIn(Strict):
-    """An incident an officer witnessed or was told of (`POST /v1/cases/{id}/incidents`)."""
+class ReportedIncidentIn(Strict):
+    """What every report of an incident without a diary sheet carries (an officer report, a
+    breach of an intervention): when and where, the reporter's reference, and hostility."""
 
     occurred_at: datetime
-    category: Short
-    account: Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
-    officer_reference: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
     location: Annotated[str, StringConstraints(min_length=1, max_length=1000)] | None = None
+    officer_reference: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
     hostility_perceived: list[Strand] = Field(default_factory=list, max_length=6)
     hostility_perceived_by: PerceivedBy | None = None
     hostility_asked: StrictBool = False
     victim_feels_targeted: StrictBool | None = None
-    same_as: UUID | None = None
 
-    _known_category = field_validator("category")(_category)
     _occurred = field_validator("occurred_at", mode="before")(_zoned_time)
-
-    @field_validator("account")
-    @classmethod
-    def _account_given(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("required: the officer's account of what happened")
-        return value
 
     @field_validator("hostility_perceived")
     @classmethod
     def _strands_once(cls, value: list[str]) -> list[str]:
         return sorted(set(value))
+
+    @field_validator("account", check_fields=False)
+    @classmethod
+    def _account_given(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("required: the account of what happened")
+        return value
+
+    def time_errors(self, now: datetime) -> list[dict]:
+        return _not_future("occurred_at", self.occurred_at, now)
+
+
+class OfficerReportIn(ReportedIncidentIn):
+    """An incident an officer witnessed or was told of (`POST /v1/cases/{id}/incidents`)."""
+
+    category: Short
+    account: Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+    same_as: UUID | None = None
+
+    _known_category = field_validator("category")(category_id)
 
     @model_validator(mode="after")
     def _officer_perceived(self) -> OfficerReportIn:
@@ -182,9 +193,6 @@ class OfficerReportIn(Strict):
         if self.hostility_perceived and self.hostility_perceived_by is None:
             self.hostility_perceived_by = "officer"
         return self
-
-    def time_errors(self, now: datetime) -> list[dict]:
-        return _not_future("occurred_at", self.occurred_at, now)
 
 
 IdempotencyKeyText = Annotated[str, StringConstraints(min_length=1, max_length=200)]

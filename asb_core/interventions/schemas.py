@@ -11,9 +11,9 @@ from uuid import UUID
 
 from pydantic import Field, StrictBool, StringConstraints, field_validator
 
-from asb_core.incidents.schemas import PerceivedBy, _category, _zoned_time
+from asb_core.incidents.schemas import ReportedIncidentIn, category_id
 from asb_core.interventions import toolkit
-from asb_core.validation import Short, Strand, Strict
+from asb_core.validation import Short, Strict
 
 ToolId = Literal[toolkit.TOOL_IDS]  # type: ignore[valid-type]
 Condition = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
@@ -91,29 +91,14 @@ class StatusChangeIn(Strict):
         InterventionIn._zoned.__func__)
 
 
-class BreachIn(Strict):
+class BreachIn(ReportedIncidentIn):
     """A breach of an intervention (`POST .../interventions/{id}/breaches`): what was done, when.
     It lands on the case as an incident; `category` is the behaviour that breached it (required
     when breaching the tool is no offence in law, else it may raise the incident above the
     breach's own severity 4)."""
 
-    occurred_at: datetime
     # Room is left for the tool's name, which the incident's account starts with.
     account: Annotated[str, StringConstraints(min_length=1, max_length=19_800)]
     category: Short | None = None
-    location: Line | None = None
-    officer_reference: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
-    hostility_perceived: list[Strand] = Field(default_factory=list, max_length=6)
-    hostility_perceived_by: PerceivedBy | None = None
-    hostility_asked: StrictBool = False
-    victim_feels_targeted: StrictBool | None = None
 
-    _known_category = field_validator("category")(_category)
-    _occurred = field_validator("occurred_at", mode="before")(_zoned_time)
-
-    @field_validator("account")
-    @classmethod
-    def _account_given(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("required: what was done in breach")
-        return value
+    _known_category = field_validator("category")(category_id)
