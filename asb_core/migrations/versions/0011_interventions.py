@@ -3,7 +3,7 @@ breaches. Which tools exist, who may issue them and what a breach means is data 
 `asb_core/interventions/toolkit.py`; the check constraints below list its tool ids and statuses.
 
 Revision ID: 0011
-Revises: 0016 (main's head when this branch was rebased; written against 0009)
+Revises: 0013 (main's head when this branch was rebased; written against 0009)
 Create Date: 2026-11-28
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "0011"
-down_revision = "0016"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
