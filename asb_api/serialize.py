@@ -148,10 +148,36 @@ def timeline_item(obj: Any) -> dict:
 
 
 def case_review(obj: Any) -> dict:
-    return _pick(obj, (
+    out = _pick(obj, (
         "id", "case_id", "applicant", "applied_at", "qualifying", "acknowledge_by", "decide_by",
-        "decision", "decided_at",
+        "decision", "decided_at", "acknowledged_at", "threshold_met", "outcome_by", "outcome",
+        "outcome_sent_at",
     ), {"applicant": "applicant_description"})
+    out["meeting"] = None if obj.meeting_held_on is None else {
+        "held_on": _value(obj.meeting_held_on), "agencies_present": list(obj.meeting_agencies)}
+    out["recommendations"] = [recommendation(r) for r in obj.recommendations]
+    out["escalation"] = None if obj.escalation_requested_at is None else _pick(obj, (
+        "requested_at", "escalated_to", "grounds", "result", "result_detail", "result_at",
+    ), {"requested_at": "escalation_requested_at", "grounds": "escalation_grounds",
+        "result": "escalation_result", "result_detail": "escalation_result_detail",
+        "result_at": "escalation_result_at"})
+    return out
+
+
+def recommendation(obj: Any) -> dict:
+    return _pick(obj, ("id", "text", "owner_agency", "due_at", "action_id", "target_id"),
+                 {"owner_agency": "owner_agency_slug"})
+
+
+def case_closure(obj: Any) -> dict:
+    out = _pick(obj, ("id", "case_id", "closed_at", "closed_by_agency", "outcome",
+                      "risk_level", "reopened_at", "reopen_reason"),
+                {"closed_by_agency": "closed_by_agency_slug"})
+    out["victim_view"] = _pick(obj, (
+        "satisfied", "kept_informed", "feels_safer", "comment", "not_asked_reason"), {
+        "satisfied": "victim_satisfied", "kept_informed": "victim_kept_informed",
+        "feels_safer": "victim_feels_safer", "comment": "victim_comment"})
+    return out
 
 
 def audit_event(obj: Any) -> dict:

@@ -11,8 +11,14 @@ from asb_core.audit.models import (
     AuditChainHead,
     AuditEvent,
 )
-from asb_core.case_review.models import CaseReview
-from asb_core.cases.models import Case, CaseEvent, CaseReferenceCounter, EscalationState
+from asb_core.case_review.models import CaseReview, CaseReviewRecommendation
+from asb_core.cases.models import (
+    Case,
+    CaseClosure,
+    CaseEvent,
+    CaseReferenceCounter,
+    EscalationState,
+)
 from asb_core.escalation.models import EscalationFlag
 from asb_core.incidents.models import DiaryEntry, IdempotencyKey, Incident
 from asb_core.interventions.models import Intervention, InterventionBreach
@@ -33,9 +39,11 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Case",
+    "CaseClosure",
     "CaseEvent",
     "CaseReferenceCounter",
     "CaseReview",
+    "CaseReviewRecommendation",
     "DeploymentSecret",
     "DiaryEntry",
     "EscalationFlag",

@@ -71,6 +71,7 @@ __all__ = [
     "assessment_flags",
     "bank_holidays",
     "case_review_application_targets",
+    "case_review_outcome_targets",
     "due_at",
     "empty_state",
     "flags",
@@ -94,3 +95,11 @@ def case_review_application_targets(policy: Policy | str | None = None) -> tuple
     from harm_model.policy import resolve_policy
 
     return resolve_policy(policy).escalation.review_application_targets
+
+
+def case_review_outcome_targets(policy: Policy | str | None = None) -> tuple[TargetSpec, ...]:
+    """Targets that start when a case review's threshold is decided met (hold the review and
+    send the applicant its outcome)."""
+    from harm_model.policy import resolve_policy
+
+    return resolve_policy(policy).escalation.review_outcome_targets

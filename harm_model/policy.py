@@ -73,6 +73,7 @@ class EscalationParams:
     review_hate_variant: bool
     review_hate_min_incidents: int
     review_application_targets: tuple[TargetSpec, ...]
+    review_outcome_targets: tuple[TargetSpec, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -100,6 +101,7 @@ class EscalationParams:
                 "hate_variant": self.review_hate_variant,
                 "hate_min_incidents": self.review_hate_min_incidents,
                 "application_targets": [t.to_dict() for t in self.review_application_targets],
+                "outcome_targets": [t.to_dict() for t in self.review_outcome_targets],
             },
         }
 
@@ -251,6 +253,9 @@ def build_policy(data: Mapping[str, Any]) -> Policy:
         review_hate_min_incidents=int(rev["hate_min_incidents"]),
         review_application_targets=tuple(
             _spec(t, None, "policy.escalation") for t in rev["application_targets"]
+        ),
+        review_outcome_targets=tuple(
+            _spec(t, None, "policy.escalation") for t in rev.get("outcome_targets", ())
         ),
     )
     if escalation.max_evidence < max(

@@ -1,5 +1,5 @@
 """Cases: open (idempotent), list, find by reference, read (ETag, If-None-Match), change (with
-If-Match), close and reopen."""
+If-Match), close and reopen, and the record of each closing."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from asb_api.http import (
     PathId,
     etag,
     if_match,
+    items_response,
     json_response,
     not_modified,
     page_response,
@@ -124,6 +125,13 @@ async def reopen_case(
     return _case_response(await cases.reopen_case(db_session, actor, case_id, data))
 
 
+@get("/v1/cases/{case_id:uuid}/closures")
+async def list_case_closures(actor: ActorDep, db_session: DbSession, case_id: PathId) -> Response:
+    return items_response(await cases.list_closures(db_session, actor, case_id),
+                          serialize.case_closure)
+
+
 route_handlers = [
     open_case, list_cases, find_case, get_case, update_case, close_case, reopen_case,
+    list_case_closures,
 ]

@@ -29,3 +29,9 @@ async def get_agency(session: AsyncSession, agency_id: uuid.UUID) -> Agency:
     if agency is None:
         raise NotFound("no such agency")
     return agency
+
+
+async def known_slugs(session: AsyncSession, slugs: list[str]) -> set[str]:
+    """Which of these agency slugs name an agency."""
+    rows = await session.execute(select(Agency.slug).where(Agency.slug.in_(slugs)))
+    return set(rows.scalars().all())

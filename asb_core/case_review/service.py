@@ -1,8 +1,10 @@
-"""ASB Case Review ("Community Trigger") applications on a case.
+"""ASB Case Review ("Community Trigger") applications on a case: log one, list them.
 
 Logging one starts two targets from the application time (acknowledge within 2 working days,
 decide the threshold within 15 working days, from the harm model's policy); `qualifying` is
-whether the case's running escalation state raises `case-review-eligible` at logging time.
+whether the case's running escalation state raises `case-review-eligible` at logging time. The
+steps after it (acknowledged, decided, the meeting, the outcome, an escalation) are in
+`asb_core.case_review.steps`.
 """
 
 from __future__ import annotations
@@ -21,13 +23,12 @@ from asb_core.case_review.models import CaseReview
 from asb_core.case_review.schemas import CaseReviewIn
 from asb_core.cases import events
 from asb_core.cases import repository as case_repo
-from asb_core.errors import Conflict, NotFound, ValidationFailed
+from asb_core.errors import NotFound, ValidationFailed
 from asb_core.escalation import repository as flag_repo
 from asb_core.idempotency import RequestKey
 from asb_core.targets import repository as target_repo
 from asb_core.targets.models import owner_of
 from asb_core.uow import unit_of_work
-from asb_core.updates.service import meet_recurring
 
 
 @unit_of_work
@@ -84,48 +85,30 @@ async def log_application(
 
 
 @unit_of_work
-async def decide_application(
-    session: AsyncSession,
-    actor: Actor,
-    case_id: object,
-    review_id: object,
-    *,
-    threshold_met: bool,
-    decision: str,
-    late_reason: str | None = None,
-    now: datetime | None = None,
-) -> CaseReview:
-    now = clock.utcnow(now)
-    case = await case_repo.load_case(session, actor, case_id, "case_review.add", lock=True)
-    rid = access.parse_uuid(review_id, "case review")
-    review = await review_repo.review_of_case(session, case.id, rid)
-    if review is None:
-        raise NotFound(f"no case review {review_id}")
-    if review.decided_at is not None:
-        raise Conflict("the application is already decided")
-    if not isinstance(threshold_met, bool) or not isinstance(decision, str) or not decision:
-        raise ValidationFailed("decision required", errors=[{"field": "decision",
-                                                             "message": "required"}])
-    if now > review.decide_by and not late_reason:
-        raise ValidationFailed("decided late", errors=[{"field": "late_reason",
-                                                        "message": "decided after the deadline"}])
-    review.threshold_met, review.decision, review.decided_at = threshold_met, decision, now
-    review.decided_by_agency_id = actor.agency_id
-    target = await review_repo.open_decision_target(session, review)
-    if target is not None:
-        await meet_recurring(session, actor, case, target, now, late_reason=late_reason)
-    await session.flush()
-    await events.event(session, actor, case.id, "case_review_decided", now, review.id,
-                         threshold_met=threshold_met)
-    await audit.record(session, actor, "case_review.decide", case_id=case.id,
-                       entity="case_review", entity_id=review.id, justification=decision,
-                       detail={"threshold_met": threshold_met})
-    return review
-
-
-@unit_of_work
 async def list_applications(
     session: AsyncSession, actor: Actor, case_id: object
 ) -> list[CaseReview]:
     case = await case_repo.load_case(session, actor, case_id, "case.read")
-    return await review_repo.case_reviews(session, case.id)
+    return await with_recommendations(session, await review_repo.case_reviews(session, case.id))
+
+
+@unit_of_work
+async def get_application(
+    session: AsyncSession, actor: Actor, case_id: object, review_id: object
+) -> CaseReview:
+    case = await case_repo.load_case(session, actor, case_id, "case.read")
+    rid = access.parse_uuid(review_id, "case review")
+    review = await review_repo.review_of_case(session, case.id, rid)
+    if review is None:
+        raise NotFound(f"no case review {review_id}")
+    return (await with_recommendations(session, [review]))[0]
+
+
+async def with_recommendations(
+    session: AsyncSession, reviews: list[CaseReview]
+) -> list[CaseReview]:
+    """The applications, each with its meeting's recommendations set on it."""
+    found = await review_repo.recommendations_of(session, [r.id for r in reviews])
+    for review in reviews:
+        review.recommendations = tuple(x for x in found if x.review_id == review.id)
+    return reviews

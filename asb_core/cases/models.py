@@ -118,3 +118,49 @@ class CaseEvent(Base):
     entity_id: Mapped[uuid.UUID | None] = mapped_column()
     agency: Mapped[str | None] = mapped_column(String(63))
     summary: Mapped[dict] = mapped_column(JSONB, default=dict)
+
+
+SATISFIED_ANSWERS = ("yes", "no", "not_asked")
+INFORMED_ANSWERS = ("yes", "no")
+SAFER_ANSWERS = ("yes", "no", "not_sure")
+
+
+class CaseClosure(Base):
+    """One closing of a case: its outcome, the victim's view at closure, who closed it, and the
+    case's area, level and lead agency at that moment (what the statistics count). Reopening
+    fills in `reopened_*`; a case closed again gets another row, so the history is kept."""
+
+    __tablename__ = "case_closures"
+    __table_args__ = (
+        Index("ix_case_closures_case_id_closed_at", "case_id", "closed_at"),
+        Index("ix_case_closures_closed_at", "closed_at"),
+        one_of("victim_satisfied", SATISFIED_ANSWERS),
+        one_of("victim_kept_informed", INFORMED_ANSWERS),
+        one_of("victim_feels_safer", SAFER_ANSWERS),
+        one_of("risk_level", LEVELS),
+    )
+
+    id: Mapped[uuid.UUID] = uuid_pk()
+    case_id: Mapped[uuid.UUID] = case_fk()
+    closed_at: Mapped[datetime] = mapped_column()
+    closed_by_agency_id: Mapped[uuid.UUID] = agency_fk()
+    closed_by_principal_id: Mapped[uuid.UUID | None] = mapped_column()
+    outcome: Mapped[str] = mapped_column(Text)
+    area: Mapped[str] = mapped_column(Text)
+    risk_level: Mapped[str] = mapped_column(String(16))
+    lead_agency_id: Mapped[uuid.UUID] = agency_fk()
+    victim_satisfied: Mapped[str] = mapped_column(String(16))
+    victim_kept_informed: Mapped[str | None] = mapped_column(String(16))
+    victim_feels_safer: Mapped[str | None] = mapped_column(String(16))
+    victim_comment: Mapped[str | None] = mapped_column(Text)
+    not_asked_reason: Mapped[str | None] = mapped_column(Text)
+    reopened_at: Mapped[datetime | None] = mapped_column()
+    reopened_by_agency_id: Mapped[uuid.UUID | None] = agency_fk()
+    reopen_reason: Mapped[str | None] = mapped_column(Text)
+
+    closed_by_agency: Mapped[Agency] = relationship(
+        foreign_keys=[closed_by_agency_id], lazy="joined")
+
+    @property
+    def closed_by_agency_slug(self) -> str:
+        return self.closed_by_agency.slug

@@ -1,6 +1,7 @@
 """Statements on the case row: loading a case through the access policy (every read of a case
 starts from `access.readable_cases`), a page of the cases a caller may see, reloading a case,
-bumping its version, case references, membership checks and a page of a case's timeline."""
+bumping its version, case references, membership checks, a page of a case's timeline and its
+closures (one row per closing)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core import access
 from asb_core.actor import Actor
-from asb_core.cases.models import Case, CaseEvent, CaseReferenceCounter
+from asb_core.cases.models import Case, CaseClosure, CaseEvent, CaseReferenceCounter
 from asb_core.clock import utcnow
 from asb_core.errors import PreconditionFailed
 from asb_core.escalation.models import EscalationFlag
@@ -191,3 +192,19 @@ async def events_page(
         session, select(CaseEvent).where(CaseEvent.case_id == case_id),
         (CaseEvent.at, CaseEvent.seq), cursor, limit, TIME_SEQ,
     )
+
+
+async def last_open_closure(session: AsyncSession, case_id: uuid.UUID) -> CaseClosure | None:
+    """The closure the case is closed by (its latest, not yet reopened), locked."""
+    stmt = (select(CaseClosure)
+            .where(CaseClosure.case_id == case_id, CaseClosure.reopened_at.is_(None))
+            .order_by(CaseClosure.closed_at.desc()).limit(1)
+            .with_for_update(of=CaseClosure))
+    return (await session.execute(stmt)).unique().scalar_one_or_none()
+
+
+async def closures_of_case(session: AsyncSession, case_id: uuid.UUID) -> list[CaseClosure]:
+    """Every closing of the case, oldest first."""
+    stmt = (select(CaseClosure).where(CaseClosure.case_id == case_id)
+            .order_by(CaseClosure.closed_at, CaseClosure.id))
+    return list((await session.execute(stmt)).unique().scalars().all())

@@ -1,10 +1,12 @@
 """Cases: open from a first-contact assessment, read, list, change (optimistic version check),
 close and reopen.
 
-Closing: the outcome and a final victim update are required; the final update meets the open
-victim_update target, and every other open target is closed out (`closed_at` set, state kept)
-so it leaves work queues and the breach sweep. Reopening starts a fresh set of level targets from
-the moment of reopening.
+Closing: the outcome, a final victim update and the victim's view at closure are required; the
+final update meets the open victim_update target, and every other open target is closed out
+(`closed_at` set, state kept) so it leaves work queues and the breach sweep. Each closing is a
+`case_closures` row (outcome, the victim's view, who closed it, the case's area, level and lead
+agency then); reopening records when, by whom and why on that row and starts a fresh set of
+level targets from the moment of reopening, so the history of every closing is kept.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from asb_core.assessments.service import flags_of, run_assessment, store_assessm
 from asb_core.audit import chain as audit
 from asb_core.cases import events, versions
 from asb_core.cases import repository as case_repo
-from asb_core.cases.models import Case, EscalationState
+from asb_core.cases.models import Case, CaseClosure, EscalationState
 from asb_core.cases.schemas import CasePatchIn, CloseIn, OpenCaseIn, ReopenIn
 from asb_core.cases.versions import IfMatch
 from asb_core.errors import Conflict, Forbidden, PreconditionFailed, ValidationFailed
@@ -271,28 +273,52 @@ async def close_case(
     case = await case_repo.load_case(session, actor, case_id, lock=True)
     expected_version = versions.expected(expected_version, required=False)
     access.require(actor, "case.close")
-    outcome, final_victim_update = data.outcome, data.final_victim_update
-    errors = []
-    if not outcome.strip():
-        errors.append({"field": "outcome", "message": "closing a case needs an outcome"})
-    if not final_victim_update.strip():
-        errors.append({"field": "final_victim_update",
-                       "message": "tell the victim the case is closing, and record it"})
-    if errors:
-        raise ValidationFailed("cannot close the case", errors=errors)
+    _check_closing(data)
     if case.status == "closed":
         raise Conflict("the case is already closed")
     if expected_version is not None and expected_version != case.version:
         raise PreconditionFailed("the case has changed; fetch it again")
-    await record_update(session, actor, case, kind="victim_update", text=final_victim_update,
+    await record_update(session, actor, case, kind="victim_update", text=data.final_victim_update,
                         owner_agency=None, due_at=None, now=now)
     await target_repo.close_open_targets(session, case.id, now)
+    closure = _closure(actor, case, data, now)
+    session.add(closure)
     case = await case_repo.bump(session, case, expected_version=expected_version, now=now,
-                               status="closed", closed_at=now, outcome=outcome)
-    await events.event(session, actor, case.id, "case_closed", now, case.id, outcome=outcome)
+                               status="closed", closed_at=now, outcome=data.outcome)
+    view = data.victim_view
+    await events.event(session, actor, case.id, "case_closed", now, case.id,
+                       outcome=data.outcome, closure_id=closure.id,
+                       victim_satisfied=view.satisfied, victim_kept_informed=view.kept_informed,
+                       victim_feels_safer=view.feels_safer)
     await audit.record(session, actor, "case.close", case_id=case.id, entity="case",
-                       entity_id=case.id, detail={"outcome": outcome})
+                       entity_id=case.id, detail={"outcome": data.outcome,
+                                                  "closure_id": str(closure.id),
+                                                  "victim_satisfied": view.satisfied})
     return case
+
+
+def _check_closing(data: CloseIn) -> None:
+    """Text that is only blanks says nothing: the model lets it through, the closing may not."""
+    errors = []
+    if not data.outcome.strip():
+        errors.append({"field": "outcome", "message": "closing a case needs an outcome"})
+    if not data.final_victim_update.strip():
+        errors.append({"field": "final_victim_update",
+                       "message": "tell the victim the case is closing, and record it"})
+    if errors:
+        raise ValidationFailed("cannot close the case", errors=errors)
+
+
+def _closure(actor: Actor, case: Case, data: CloseIn, now: datetime) -> CaseClosure:
+    view = data.victim_view
+    return CaseClosure(
+        id=uuid.uuid4(), case_id=case.id, closed_at=now, closed_by_agency_id=actor.agency_id,
+        closed_by_principal_id=actor.principal_id, outcome=data.outcome, area=case.area,
+        risk_level=case.risk_level, lead_agency_id=case.lead_agency_id,
+        victim_satisfied=view.satisfied, victim_kept_informed=view.kept_informed,
+        victim_feels_safer=view.feels_safer, victim_comment=view.comment,
+        not_asked_reason=view.not_asked_reason,
+    )
 
 
 @unit_of_work
@@ -307,6 +333,10 @@ async def reopen_case(
         raise _invalid("reason", "say why the case is reopened")
     if case.status != "closed":
         raise Conflict("the case is not closed")
+    closure = await case_repo.last_open_closure(session, case.id)
+    if closure is not None:  # cases closed before closures were recorded have none
+        closure.reopened_at, closure.reopened_by_agency_id = now, actor.agency_id
+        closure.reopen_reason = reason
     case = await case_repo.bump(session, case, now=now, status="open", closed_at=None,
                                outcome=None)
     for t in hm.initial_targets(case.risk_level, now):
@@ -318,3 +348,10 @@ async def reopen_case(
     await audit.record(session, actor, "case.reopen", case_id=case.id, entity="case",
                        entity_id=case.id, justification=reason)
     return case
+
+
+@unit_of_work
+async def list_closures(session: AsyncSession, actor: Actor, case_id: object) -> list[CaseClosure]:
+    """Every closing of the case with the victim's view then, oldest first."""
+    case = await case_repo.load_case(session, actor, case_id, "case.read")
+    return await case_repo.closures_of_case(session, case.id)

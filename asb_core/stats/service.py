@@ -1,9 +1,10 @@
 """Countywide statistics with small-number suppression: no identity, ever.
 
-Every figure is a count of cases, incidents, flags, Case Review applications, targets or
-interventions; nothing
-here reads parties or diary text. Each table is aggregated in the database (one query per table,
-below) and protected (`asb_core.stats.suppression`) before it leaves this module.
+Every figure is a count of cases, incidents, flags, Case Review applications, targets,
+interventions or case closures (the victim's view at closure, by area, level and lead agency
+kind: the cross-county consistency review the victims' report asked for); nothing here reads
+parties, diary text or the victim's comment. Each table is aggregated in the database (one
+query per table, below) and protected (`asb_core.stats.suppression`) before it leaves this module.
 """
 
 from __future__ import annotations
@@ -29,6 +30,17 @@ LEVELS = ("standard", "medium", "high")
 NSIR = ("personal", "nuisance", "environmental")
 REVIEW_OUTCOMES = ("undecided", "threshold_met", "threshold_not_met")
 TARGET_OUTCOMES = ("met_on_time", "late_or_breached")
+AGENCY_KINDS = ("police", "council", "housing_provider", "victim_service", "health", "other")
+# The victim's view at closure: each question with its answers ("not_asked" when the victim
+# was not asked at all, so each table counts every closing once).
+VIEW_QUESTIONS = {
+    "satisfied": ("victim_satisfied", ("yes", "no", "not_asked"),
+                  "satisfied with the response"),
+    "kept_informed": ("victim_kept_informed", ("yes", "no", "not_asked"), "kept informed"),
+    "feels_safer": ("victim_feels_safer", ("yes", "no", "not_sure", "not_asked"),
+                    "feels safer"),
+}
+VIEW_BY = {"area": "area", "level": "risk_level", "lead_agency_kind": "lead_kind"}
 
 
 # --- queries -------------------------------------------------------------------------------
@@ -205,6 +217,33 @@ async def _interventions_table(session: AsyncSession, p: Period) -> Table:
     return by_type
 
 
+async def _victim_view_tables(session: AsyncSession, p: Period) -> dict[str, Table]:
+    """The victim's view at each closing in the period, one table per question and breakdown
+    (area, level and lead agency kind as they were at closure)."""
+    rows = await _rows(session, f"""
+        SELECT c.area, c.risk_level, a.kind AS lead_kind, c.victim_satisfied,
+               COALESCE(c.victim_kept_informed, 'not_asked') AS victim_kept_informed,
+               COALESCE(c.victim_feels_safer, 'not_asked') AS victim_feels_safer,
+               count(*) AS n
+        FROM case_closures c JOIN agencies a ON a.id = c.lead_agency_id
+        WHERE {_in_period('c.closed_at')}
+        GROUP BY 1, 2, 3, 4, 5, 6""", p)  # noqa: S608 (constant SQL fragments only)
+    labels = {
+        "area": sorted({r.area for r in rows}),
+        "level": list(LEVELS),
+        "lead_agency_kind": [k for k in AGENCY_KINDS if k in {r.lead_kind for r in rows}],
+    }
+    tables = {}
+    for q, (column, answers, asks) in VIEW_QUESTIONS.items():
+        for by, attr in VIEW_BY.items():
+            table = Table(f"Victim {asks} at closure, by {by.replace('_', ' ')}",
+                          labels[by], list(answers))
+            for r in rows:
+                table.add(getattr(r, attr), getattr(r, column), r.n)
+            tables[f"victim_{q}_by_{by}"] = table
+    return tables
+
+
 def _with_share_met_on_time(performance: Table) -> dict:
     """The protected performance table with each row's share met on time, where its cells and
     total are shown (a share computed from hidden counts would give them away)."""
@@ -239,6 +278,7 @@ async def true_tables(session: AsyncSession, p: Period, now: datetime) -> dict[s
         "case_reviews_by_month": await _case_reviews_table(session, p),
         "target_performance": await _target_performance_table(session, p, now),
         "interventions_by_area_type": await _interventions_table(session, p),
+        **await _victim_view_tables(session, p),
     }
 
 

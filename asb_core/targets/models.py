@@ -26,6 +26,8 @@ FOLLOW_UP_TARGET_KINDS = (
     "reassessment",
     "case_review_acknowledge",
     "case_review_decision",
+    "case_review_outcome",
+    "case_review_recommendation",
 )
 TARGET_KINDS = LEVEL_TARGET_KINDS + FOLLOW_UP_TARGET_KINDS
 

@@ -1,6 +1,7 @@
 """Updates (what an agency did), actions (a thing to do: owner agency, due date, done) and
 victim updates (the victim was told what is being done: meets the due victim_update target and
-starts the next one)."""
+starts the next one). Completing an action that a case review meeting recommended meets the
+recommendation's target."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from asb_core import access, clock, idempotency
 from asb_core.actor import Actor
 from asb_core.agencies import repository as agency_repo
 from asb_core.audit import chain as audit
+from asb_core.case_review import repository as review_repo
 from asb_core.cases import events
 from asb_core.cases import repository as case_repo
 from asb_core.cases.models import Case
@@ -150,6 +152,11 @@ async def complete_action(
         return row
     row.done, row.done_at = True, now
     await session.flush()
+    recommended = await review_repo.recommendation_target_of_action(session, case.id, row.id)
+    if recommended is not None:
+        # A case review recommendation's action: doing it is what meets its target.
+        await meet_recurring(session, actor, case, recommended, now,
+                             late_reason=f"action {row.id} done after the due time")
     await session.refresh(row)
     await events.event(session, actor, case.id, "action_done", now, row.id)
     await audit.record(session, actor, "update.complete", case_id=case.id, entity="update",

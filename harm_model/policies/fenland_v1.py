@@ -352,6 +352,16 @@ POLICY = {
                     "text": "Decide whether the case review threshold is met (15 working days)",
                 },
             ],
+            # Once the threshold is decided met: hold the review and send its outcome.
+            "outcome_targets": [
+                {
+                    "kind": "case_review_outcome",
+                    "amount": 25,
+                    "unit": "working_days",
+                    "text": "Hold the review and send the applicant its outcome within 25 "
+                            "working days of deciding the threshold is met",
+                },
+            ],
         },
     },
     "categories": LADDER,

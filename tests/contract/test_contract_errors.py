@@ -12,6 +12,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+# The victim's view at closure, as every closing now records it.
+VICTIM_VIEW = {"satisfied": "yes", "kept_informed": "yes", "feels_safer": "yes"}
+
 PROBLEMS = "https://asb.example.org/problems/"
 
 
@@ -156,7 +159,8 @@ async def test_an_empty_patch_is_422(who, case):
 
 async def test_close_and_reopen_are_state_transitions(who, case):
     sup, cid = who["supervisor"], case.json()["id"]
-    body = {"outcome": "Warning letter served; no incidents since.", "final_victim_update": "Told"}
+    body = {"outcome": "Warning letter served; no incidents since.", "final_victim_update": "Told",
+        "victim_view": VICTIM_VIEW}
     r = await who["officer"].post(f"/v1/cases/{cid}/close", json=body)
     assert r.status_code in (403, 404)
     r = await sup.post(f"/v1/cases/{cid}/close", json=body)

@@ -9,6 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+# The victim's view at closure, as every closing now records it.
+VICTIM_VIEW = {"satisfied": "yes", "kept_informed": "yes", "feels_safer": "yes"}
+
 MARKER = "Zebedee Quartermaine-Marker"
 
 SCREEN_HIGH = {"immediate_danger": False, "threats_or_violence": True, "repeat": True}
@@ -192,11 +195,13 @@ async def test_council_officer_works_a_case_end_to_end(people):
 
     # Only a supervisor closes; closing needs an outcome and a final victim update.
     r = await officer.post(f"/v1/cases/{cid}/close", json={
-        "outcome": "Perpetrator moved", "final_victim_update": "Told the victim by phone"})
+        "outcome": "Perpetrator moved", "final_victim_update": "Told the victim by phone",
+            "victim_view": VICTIM_VIEW})
     assert r.status_code == 403
     supervisor = people["supervisor"]
     r = await supervisor.post(f"/v1/cases/{cid}/close", json={
-        "outcome": "Perpetrator moved", "final_victim_update": "Told the victim by phone"})
+        "outcome": "Perpetrator moved", "final_victim_update": "Told the victim by phone",
+            "victim_view": VICTIM_VIEW})
     assert r.status_code == 200 and r.json()["status"] == "closed"
     r = await supervisor.post(f"/v1/cases/{cid}/reopen", json={"reason": "New incident"})
     assert r.status_code == 200 and r.json()["status"] != "closed"

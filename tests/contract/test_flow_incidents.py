@@ -9,6 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+# The victim's view at closure, as every closing now records it.
+VICTIM_VIEW = {"satisfied": "yes", "kept_informed": "yes", "feels_safer": "yes"}
+
 MARKER = "Peregrine Ashdown-Marker"
 
 
@@ -140,7 +143,8 @@ async def test_officer_reports_refused(people):
     assert r.status_code == 404
     # A closed case takes no more reports.
     r = await people["supervisor"].post(f"/v1/cases/{cid}/close", json={
-        "outcome": "Resolved", "final_victim_update": "Told the victim"})
+        "outcome": "Resolved", "final_victim_update": "Told the victim",
+            "victim_view": VICTIM_VIEW})
     assert r.status_code == 200, r.text
     r = await police.post(f"/v1/cases/{cid}/incidents", json=report())
     assert r.status_code == 409

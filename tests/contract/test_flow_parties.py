@@ -187,7 +187,8 @@ async def test_closed_case_takes_no_party_changes(people):
     officer, supervisor = people["officer"], people["supervisor"]
     cid = await _case(officer)
     r = await supervisor.post(f"/v1/cases/{cid}/close", json={
-        "outcome": "Resolved", "final_victim_update": "Told the complainant"})
+        "outcome": "Resolved", "final_victim_update": "Told the complainant",
+        "victim_view": {"satisfied": "not_asked", "not_asked_reason": "Could not be reached"}})
     assert r.status_code == 200, r.text
     r = await officer.post(f"/v1/cases/{cid}/parties", json={"role": "witness"})
     assert r.status_code == 409

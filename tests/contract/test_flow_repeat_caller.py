@@ -18,6 +18,9 @@ from sqlalchemy import text
 
 from asb_core.parties import repeat_caller
 
+# The victim's view at closure, as every closing now records it.
+VICTIM_VIEW = {"satisfied": "yes", "kept_informed": "yes", "feels_safer": "yes"}
+
 T0 = datetime(2026, 3, 10, 10, 15, tzinfo=UTC)  # a quarter into an hour window
 
 
@@ -129,7 +132,8 @@ async def test_closed_cases_do_not_match_and_bad_input_is_422(api, make_key, loo
     r = await api.post(
         f"/v1/cases/{cid}/close",
         headers=supervisor,
-        json={"outcome": "Resolved", "final_victim_update": "Told by letter"},
+        json={"outcome": "Resolved", "final_victim_update": "Told by letter",
+            "victim_view": VICTIM_VIEW},
     )
     assert r.status_code == 200, r.text
     r = await api.post(

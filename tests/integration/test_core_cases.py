@@ -20,6 +20,9 @@ from asb_core.tables import AuditEvent, Target
 from asb_core.targets import service as targets
 from tests.integration.casework_helpers import MEDIUM_ANSWERS, actor_for, new_case
 
+# The victim's view at closure, as every closing now records it.
+VICTIM_VIEW = {"satisfied": "yes", "kept_informed": "yes", "feels_safer": "yes"}
+
 
 async def test_open_case_sets_level_targets_membership_and_audit(session):
     a = await actor_for(session, "oc-council")
@@ -109,14 +112,17 @@ async def test_close_requires_outcome_and_final_update_then_reopen(session):
     sup = await actor_for(session, "cl-council", "supervisor")
     case = await new_case(session, a, answers=MEDIUM_ANSWERS)
     with pytest.raises(Forbidden):
-        await cases.close_case(session, a, case.id, CloseIn(outcome="x", final_victim_update="y"))
+        await cases.close_case(session, a, case.id, CloseIn(outcome="x", final_victim_update="y",
+            victim_view=VICTIM_VIEW))
     with pytest.raises(ValidationFailed) as err:
-        await cases.close_case(session, sup, case.id, CloseIn(outcome=" ", final_victim_update=" "))
+        await cases.close_case(session, sup, case.id, CloseIn(outcome=" ", final_victim_update=" ",
+            victim_view=VICTIM_VIEW))
     assert {e["field"] for e in err.value.errors} == {"outcome", "final_victim_update"}
     with pytest.raises(ValidationError):
-        CloseIn(outcome="", final_victim_update="y")
+        CloseIn(outcome="", final_victim_update="y", victim_view=VICTIM_VIEW)
     closed = await cases.close_case(session, sup, case.id, CloseIn(outcome="resolved",
-                                    final_victim_update="We told Ada the case is closing"))
+                                    final_victim_update="We told Ada the case is closing",
+                                        victim_view=VICTIM_VIEW))
     assert closed.status == "closed" and closed.closed_at and closed.version == 2
     rows = (await session.execute(select(Target).where(Target.case_id == case.id))).scalars()
     rows = list(rows)
@@ -125,7 +131,8 @@ async def test_close_requires_outcome_and_final_update_then_reopen(session):
     assert (await targets.work_queue(session, a, state="due_soon", within_hours=24 * 60)).items \
         == []
     with pytest.raises(Conflict):
-        await cases.close_case(session, sup, case.id, CloseIn(outcome="x", final_victim_update="y"))
+        await cases.close_case(session, sup, case.id, CloseIn(outcome="x", final_victim_update="y",
+            victim_view=VICTIM_VIEW))
     with pytest.raises(Forbidden):
         await cases.reopen_case(session, a, case.id, ReopenIn(reason="new incident"))
     reopened = await cases.reopen_case(session, sup, case.id, ReopenIn(reason="new incident"))

@@ -14,7 +14,8 @@ from asb_core.assessments import service as assessments
 from asb_core.assessments.schemas import ReassessIn
 from asb_core.audit import service as audit_read
 from asb_core.case_review import service as case_review
-from asb_core.case_review.schemas import CaseReviewIn
+from asb_core.case_review import steps as case_review_steps
+from asb_core.case_review.schemas import CaseReviewIn, DecisionIn
 from asb_core.cases import service as cases
 from asb_core.cases import timeline
 from asb_core.cases.schemas import CasePatchIn, CloseIn, ReopenIn
@@ -31,6 +32,9 @@ from asb_core.targets.schemas import TargetMetIn
 from asb_core.updates import service as updates
 from asb_core.updates.schemas import UpdateIn
 from tests.integration.casework_helpers import actor_for, ago, new_case
+
+# The victim's view at closure, as every closing now records it.
+VICTIM_VIEW = {"satisfied": "yes", "kept_informed": "yes", "feels_safer": "yes"}
 
 
 def entry(category="noise", **kw):
@@ -223,8 +227,9 @@ async def test_case_review_application(session):
     assert review.applied_at < review.acknowledge_by < review.decide_by
     kinds = {t.kind for t in await targets.list_case_targets(session, a, case.id)}
     assert {"case_review_acknowledge", "case_review_decision"} <= kinds
-    decided = await case_review.decide_application(session, a, case.id, review.id,
-                                                   threshold_met=True, decision="review held")
+    sup = await actor_for(session, "cr-council", "supervisor")
+    decided = await case_review_steps.decide(
+        session, sup, case.id, review.id, DecisionIn(threshold_met=True, decision="review held"))
     assert decided.threshold_met
     assert len(await case_review.list_applications(session, a, case.id)) == 1
 
@@ -271,7 +276,8 @@ async def test_non_member_gets_not_found_on_every_case_path(session):
             cases.get_case(session, x, case.id),
             cases.update_case(session, x, case.id, CasePatchIn(**{"summary": "x"}),
                               expected_version=1),
-            cases.close_case(session, x, case.id, CloseIn(outcome="x", final_victim_update="y")),
+            cases.close_case(session, x, case.id, CloseIn(outcome="x", final_victim_update="y",
+                victim_view=VICTIM_VIEW)),
             cases.reopen_case(session, x, case.id, ReopenIn(reason="x")),
             sharing.share_case(session, x, case.id, ShareIn(agency="nm-outsider",
                                basis="legal_basis", legal_basis="s115")),

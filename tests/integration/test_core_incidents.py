@@ -22,6 +22,9 @@ from asb_core.tables import AuditEvent, CaseEvent, EscalationState, Incident
 from asb_core.targets import service as targets
 from tests.integration.casework_helpers import actor_for, ago, new_case
 
+# The victim's view at closure, as every closing now records it.
+VICTIM_VIEW = {"satisfied": "yes", "kept_informed": "yes", "feels_safer": "yes"}
+
 ACCOUNT = "Attended at 23:10. Man at number 14 (Carl Exampleton) shouting at the window."
 
 
@@ -120,7 +123,7 @@ async def test_closed_case_refuses_a_report(session):
     sup = await actor_for(session, "ox-council", "supervisor")
     case = await new_case(session, council)
     await cases.close_case(session, sup, case.id, CloseIn(outcome="Resolved",
-                           final_victim_update="Told the victim"))
+                           final_victim_update="Told the victim", victim_view=VICTIM_VIEW))
     with pytest.raises(Conflict):
         await incidents.add_officer_report(session, council, case.id, data=report())
 

@@ -42,6 +42,9 @@ from asb_core.worker import WorkerConfig, run_once, verify_signature
 from tests.integration.casework_helpers import actor_for
 from tests.integration.webhook_receiver import Receiver
 
+# The victim's view at closure, as every closing now records it.
+VICTIM_VIEW = {"satisfied": "yes", "kept_informed": "yes", "feels_safer": "yes"}
+
 MARKER = "Zebedee Quillfeather-7731"  # a complainant's name that must never leave the system
 VICTIM = {"role": "complainant", "name": MARKER, "phone": "07700 900731",
           "email": "zq7731@example.org", "address": "7731 Marker Road",
@@ -134,7 +137,7 @@ async def test_trigger_writes_whitelisted_events_for_member_subscribers(session)
     await share_case(session, council, case.id, ShareIn(agency=police.agency_slug, basis="consent"))
     await reassess(session, council, case.id, ReassessIn(answers=HATE))
     await close_case(session, boss, case.id, CloseIn(outcome="resolved",
-                     final_victim_update="told"))
+                     final_victim_update="told", victim_view=VICTIM_VIEW))
     await session.flush()
 
     events = (await session.execute(

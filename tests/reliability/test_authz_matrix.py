@@ -15,12 +15,16 @@ import json
 import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text
 
 from tests.contract.openapi_validation import spec_dict
 from tests.reliability.server import PLANTED
+
+# The victim's view at closure, as every closing now records it.
+VICTIM_VIEW = {"satisfied": "yes", "kept_informed": "yes", "feels_safer": "yes"}
 
 ROLES = ("call_handler", "caseworker", "supervisor", "auditor", "analyst", "integration", "admin")
 CH, CW, SV, AU, AN, IN, AD = ROLES
@@ -120,6 +124,17 @@ EXPECTED: dict[str, dict[str, int]] = {
     "getIntervention": _case_row(200, (CW, SV, AU, IN)),
     "changeInterventionStatus": _case_row(200, (CW, SV)),
     "recordInterventionBreach": _case_row(201, (CW, SV, IN)),
+    # The Case Review's steps: caseworkers record what happened (acknowledgement, the meeting,
+    # an applicant's escalation request); the review body's decisions (threshold, outcome, the
+    # escalation's result) are supervisors' (case_review.decide).
+    "getCaseReview": _case_row(200, READERS),
+    "acknowledgeCaseReview": _case_row(201, (CW, SV)),
+    "decideCaseReview": _case_row(201, (SV,)),
+    "recordCaseReviewMeeting": _case_row(201, (CW, SV)),
+    "recordCaseReviewOutcome": _case_row(201, (SV,)),
+    "escalateCaseReview": _case_row(201, (CW, SV)),
+    "recordCaseReviewEscalationResult": _case_row(201, (SV,)),
+    "listCaseClosures": _case_row(200, READERS),
     # Who looked the case's complainant up: the lead agency's supervisors and auditors.
     "getCaseRepeatCallerLookups": _case_row(200, (SV, AU)),
 }
@@ -185,6 +200,8 @@ class World:
     reference: str = ""
     intervention_id: str = ""
     perpetrator_id: str = ""
+    review_id: str = ""
+    slug: str = ""
 
 
 def _markers() -> dict[str, str]:
@@ -247,7 +264,7 @@ async def build_world(api, make_key, connection) -> World:
     return World(member, others, api, cid, entry_id, action_id, target_id, webhook_id, third,
                  markers, etag, incident_id=incident_id, party_id=complainant,
                  reference=reference, intervention_id=r.json()["id"],
-                 perpetrator_id=perpetrator)
+                 perpetrator_id=perpetrator, slug=slug)
 
 
 def _entry(**over) -> dict:
@@ -262,15 +279,60 @@ async def prepare(op_id: str, world: World) -> None:
     sv = world.member[SV]
     if op_id == "reopenCase":
         r = await sv.post(f"/v1/cases/{world.case_id}/close", json={
-            "outcome": "Resolved", "final_victim_update": "Told the victim"})
+            "outcome": "Resolved", "final_victim_update": "Told the victim",
+                "victim_view": VICTIM_VIEW})
         assert r.status_code == 200, r.text
     if op_id == "removeParty":  # the complainant may go once the case has a victim
         r = await sv.post(f"/v1/cases/{world.case_id}/parties", json={"role": "victim"})
         assert r.status_code == 201, r.text
+    if op_id in REVIEW_STEPS_BEFORE:
+        await _review_steps(world, REVIEW_STEPS_BEFORE[op_id])
     if op_id in ("removeMember", "reassignTarget"):
         r = await sv.post(f"/v1/cases/{world.case_id}/members",
                           json={"agency": world.third_agency, "basis": "consent"})
         assert r.status_code == 201, r.text
+
+
+REVIEW_STEP_OPS = {
+    "acknowledgeCaseReview": "acknowledgement", "decideCaseReview": "decision",
+    "recordCaseReviewMeeting": "meeting", "recordCaseReviewOutcome": "outcome",
+    "escalateCaseReview": "escalation", "recordCaseReviewEscalationResult": "escalation/result",
+}
+# The case review steps an operation needs recorded first (applied in order).
+REVIEW_STEP_ORDER = ("decision", "meeting", "outcome", "escalation")
+REVIEW_STEPS_BEFORE = {
+    "getCaseReview": 0, "acknowledgeCaseReview": 0, "decideCaseReview": 0,
+    "recordCaseReviewMeeting": 1, "recordCaseReviewOutcome": 2, "escalateCaseReview": 1,
+    "recordCaseReviewEscalationResult": 4,
+}
+
+
+async def _review_steps(world: World, steps: int) -> None:
+    """Log an application, then record its first `steps` steps (REVIEW_STEP_ORDER)."""
+    sv = world.member[SV]
+    r = await sv.post(f"/v1/cases/{world.case_id}/case-review",
+                      json={"applicant_description": "The victim, by phone"})
+    assert r.status_code == 201, r.text
+    world.review_id = r.json()["id"]
+    for step in REVIEW_STEP_ORDER[:steps]:
+        body = review_bodies(world)[step]
+        r = await sv.post(f"/v1/cases/{world.case_id}/case-review/{world.review_id}/{step}",
+                          json=body)
+        assert r.status_code == 201, r.text
+
+
+def review_bodies(world: World) -> dict:
+    today = datetime.now(ZoneInfo("Europe/London")).date().isoformat()
+    return {
+        "acknowledgement": {},
+        "decision": {"threshold_met": True, "decision": "Met: three complaints"},
+        "meeting": {"held_on": today, "agencies_present": [world.slug], "recommendations": [
+            {"text": "Serve a CPW", "owner_agency": world.slug,
+             "due_at": (datetime.now(UTC) + timedelta(days=14)).isoformat()}]},
+        "outcome": {"outcome": "A CPW will be served"},
+        "escalation": {"grounds": "Not enough done about the noise"},
+        "escalation/result": {"result": "review_upheld", "detail": "The review stands"},
+    }
 
 
 def request_for(op_id: str, world: World) -> tuple[str, str, dict]:
@@ -280,7 +342,8 @@ def request_for(op_id: str, world: World) -> tuple[str, str, dict]:
                            update_id=world.action_id, target_id=world.target_id,
                            webhook_id=world.webhook_id, agency=world.third_agency,
                            incident_id=world.incident_id, party_id=world.party_id,
-                           reference=world.reference, intervention_id=world.intervention_id)
+                           reference=world.reference, intervention_id=world.intervention_id,
+                           review_id=world.review_id)
     bodies = {
         "evaluateAssessment": {"answers": {"repeat": True}},
         "repeatCallerLookup": {"phone": "07700 900000", "area": "fenland"},
@@ -288,7 +351,8 @@ def request_for(op_id: str, world: World) -> tuple[str, str, dict]:
                      "victim": {"role": "victim", "name": "Second Victim"},
                      "consent": {"state": "given"}},
         "updateCase": {"summary": "Changed in the matrix"},
-        "closeCase": {"outcome": "Resolved", "final_victim_update": "Told the victim"},
+        "closeCase": {"outcome": "Resolved", "final_victim_update": "Told the victim",
+            "victim_view": VICTIM_VIEW},
         "reopenCase": {"reason": "A new incident"},
         "shareCase": {"agency": world.third_agency, "basis": "consent"},
         "addDiaryEntry": _entry(),
@@ -314,6 +378,7 @@ def request_for(op_id: str, world: World) -> tuple[str, str, dict]:
         "amendParty": {"phone": "01354 000 999"},
         "recordConsent": {"state": "refused", "legal_basis": "Crime and Disorder Act 1998 s115"},
         "removeParty": {"reason": "Added in error"},
+        **{op: review_bodies(world)[step] for op, step in REVIEW_STEP_OPS.items()},
         "createWebhook": {"url": "https://hooks.example.org/other",
                           "event_types": ["case.shared"]},
     }
@@ -389,6 +454,7 @@ async def test_restricted_identity_only_for_member_caseworkers(api, make_key, co
     await sv.post(f"/v1/cases/{world.case_id}/diary-entries", json=_entry(
         category="threats", what_happened="Threatened with a knife",
         hostility_perceived=["race"], hostility_perceived_by="victim", hostility_asked=True))
+    await _review_steps(world, 0)  # a case review application to read (getCaseReview)
     gets = [op for op, (method, _) in operations().items() if method == "GET"]
     shown = 0
     for op_id in gets:
@@ -405,7 +471,8 @@ async def test_restricted_identity_only_for_member_caseworkers(api, make_key, co
                     assert_no_markers(world, r.text, f"{op_id} as {role} member={member}")
     assert shown == 4
     await sv.post(f"/v1/cases/{world.case_id}/close", json={
-        "outcome": "Resolved", "final_victim_update": "Told the victim"})
+        "outcome": "Resolved", "final_victim_update": "Told the victim",
+            "victim_view": VICTIM_VIEW})
     rows = (await connection.execute(text(
         "SELECT id, event_type, seq, occurred_at, payload FROM outbox_events "
         "WHERE case_id = :cid"), {"cid": world.case_id})).all()
