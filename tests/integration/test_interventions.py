@@ -117,7 +117,8 @@ async def test_a_refused_breach_writes_nothing(session):
             occurred_at=ago(hours=1), account="Again", category="noise"))
     supervisor = await actor_for(session, "ivi-council", "supervisor")
     await close_case(session, supervisor, case.id, CloseIn(
-        outcome="Resolved", final_victim_update="Told the victim"))
+        outcome="Resolved", final_victim_update="Told the victim",
+        victim_view={"satisfied": "yes", "kept_informed": "yes", "feels_safer": "yes"}))
     with pytest.raises(Conflict):
         await interventions.record_breach(session, council, case.id, letter.id, BreachIn(
             occurred_at=ago(hours=1), account="Again", category="noise"))
