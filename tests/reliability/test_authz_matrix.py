@@ -243,7 +243,10 @@ async def build_world(api, make_key, connection) -> World:
     assert r.status_code == 201, r.text
     action_id = r.json()["id"]
     targets = (await cw.get(f"/v1/cases/{cid}/targets")).json()["items"]
-    target_id = next(t["id"] for t in targets if t["state"] == "due")
+    # Not the multi-agency target: sharing the case (reassignTarget's preparation) meets it, and
+    # first contact and multi-agency can fall due at the same time, ordered by random id.
+    target_id = next(t["id"] for t in targets
+                     if t["state"] == "due" and t["kind"] != "multi_agency")
     from asb_core.webhooks.models import EVENT_TYPES
 
     r = await cw.post("/v1/webhooks", json={"url": "https://hooks.example.org/asb",
