@@ -114,7 +114,7 @@ def create_app(
         if engine is not None:  # supplied by the caller, who owns it
             yield
             return
-        app.state.engine = create_engine(resolve_database_url(settings), settings)
+        app.state.engine = create_engine(resolve_database_url(settings), settings, serving=True)
         app.state.sessionmaker = session_factory(app.state.engine)
         settle_heap()
         try:

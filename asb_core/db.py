@@ -26,7 +26,11 @@ def resolve_database_url(settings: Settings, *, keep_running: bool = False) -> s
     return url
 
 
-def create_engine(url: str, settings: Settings) -> AsyncEngine:
+def create_engine(url: str, settings: Settings, *, serving: bool = False) -> AsyncEngine:
+    """The engine of one process. `serving` (the API): every statement is bounded by
+    ASB_DB_TIMEOUT, so a request that cannot complete against the database in that time fails
+    (503 with Retry-After) instead of waiting for a hung server; commands and the worker, which
+    may run long statements on purpose, allow each statement max(timeout x 6, 30) seconds."""
     timeout = settings.db_timeout_seconds
     engine = create_async_engine(
         url,
@@ -42,7 +46,7 @@ def create_engine(url: str, settings: Settings) -> AsyncEngine:
         pool_recycle=1800,
         connect_args={
             "timeout": timeout,
-            "command_timeout": max(timeout * 6, 30.0),
+            "command_timeout": timeout if serving else max(timeout * 6, 30.0),
             "server_settings": {"application_name": "asb-casework"},
         },
     )

@@ -81,7 +81,7 @@ async def _create_pool(engine: AsyncEngine) -> asyncpg.Pool:
     timeout = _timeout(engine)
     return await asyncpg.create_pool(
         url.render_as_string(hide_password=False), min_size=1, max_size=size,
-        timeout=timeout, command_timeout=max(timeout * 6, 30.0), reset=_keep,
+        timeout=timeout, command_timeout=timeout, reset=_keep,
         server_settings={"application_name": "asb-casework-auth"},
     )
 
@@ -234,15 +234,18 @@ async def _fetch_actor(engine: AsyncEngine, digest: str) -> tuple[float, str | N
 
 
 async def _fetch_row(engine: AsyncEngine, digest: str) -> Any:
-    pool = await _pool(engine)
     timeout = _timeout(engine)
-    for attempt in (1, 2):
-        try:
-            async with pool.acquire(timeout=timeout) as conn:
-                return await conn.fetchrow(_SQL, digest, timeout=timeout)
-        except _LOST:
-            if attempt == 2:
-                raise
+    # One bound for the whole read (pool, connection, statement, the retry): a hung database
+    # costs a request ASB_DB_TIMEOUT, then a 503, however many steps it hangs in.
+    async with asyncio.timeout(timeout):
+        pool = await _pool(engine)
+        for attempt in (1, 2):
+            try:
+                async with pool.acquire(timeout=timeout) as conn:
+                    return await conn.fetchrow(_SQL, digest, timeout=timeout)
+            except _LOST:
+                if attempt == 2:
+                    raise
     return None  # not reached
 
 
@@ -265,7 +268,9 @@ async def actor_for_key_on_engine(
                 if age >= cache_seconds / 2:
                     lookups.refresh(digest, cache_seconds)
                 return hit[2] if keys.digests_match(hit[1], digest) else None
-    found = await lookups.reads.read(digest)
+    # Bounded as a whole: waiting behind an earlier read of the key counts too.
+    async with asyncio.timeout(_timeout(engine)):
+        found = await lookups.reads.read(digest)
     if cache_seconds > 0 or digest in lookups.recent:
         lookups.remember(digest, found, cache_seconds)
     if found[1] is None or not keys.digests_match(found[1], digest):
