@@ -21,7 +21,7 @@ from asb_api import metrics
 from asb_api.auth import authenticate_in_transaction, provide_actor
 from asb_api.problems import exception_handlers
 from asb_api.query_params import query_check_middleware
-from asb_api.ratelimit import RateLimiter
+from asb_api.ratelimit import BadCredentials, RateLimiter
 from asb_api.routes import (
     assessments,
     audit,
@@ -46,6 +46,7 @@ from asb_api.routes import (
 from asb_api.routes import stats as stats_routes
 from asb_api.routes import webhooks as webhook_routes
 from asb_core.db import create_engine, resolve_database_url, session_factory
+from asb_core.networks import parse_networks
 from asb_core.settings import Settings, get_settings
 
 
@@ -128,7 +129,8 @@ def create_app(
         "sessionmaker": sessionmaker or (session_factory(engine) if engine else None),
         "authenticator": authenticate_in_transaction,
         "key_limiter": RateLimiter(settings.rate_limit_per_minute),
-        "bad_key_limiter": RateLimiter(settings.bad_key_limit_per_minute),
+        "bad_credentials": BadCredentials(settings.bad_key_limit_per_minute),
+        "trusted_proxies": parse_networks(settings.trusted_proxies, "ASB_TRUSTED_PROXIES"),
     })
     return Litestar(
         route_handlers=ROUTES,

@@ -2,9 +2,10 @@
 
 A malformed or unknown key costs at most one indexed lookup and is answered 401 with a
 problem-details body that does not say which part was wrong. A revoked key is refused within
-ASB_KEY_CACHE_SECONDS (default 1 s; 0: on the next request), see `asb_core.agencies.key_lookup`. A
-client address that sends many bad keys is answered 429 before any lookup; each valid key has
-its own request budget.
+ASB_KEY_CACHE_SECONDS (default 1 s; 0: on the next request), see `asb_core.agencies.key_lookup`.
+Failed authentications are counted per key prefix and client address across every worker and
+answered 429 past ASB_BAD_KEY_LIMIT, never a valid credential (`asb_api.ratelimit`); each valid
+key has its own request budget.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from asb_api import embed_tokens
 from asb_api.problems import Problem
+from asb_api.ratelimit import client_address, credential_prefix
 from asb_core.actor import Actor
 from asb_core.agencies.key_lookup import actor_for_key, actor_for_key_on_engine
 from asb_core.agencies.keys import looks_like_key
@@ -59,23 +61,19 @@ async def provide_actor(request: Request) -> Actor:
 
 async def actor_for_scope(scope, state) -> Actor:
     """The request's Actor (once per request: kept in the scope), or the problem to answer:
-    429 for an address throttled for bad keys or a key over its budget, 401 for a missing or
-    invalid key, 403 for an embed token outside its scopes."""
+    401 for a missing or invalid credential (429 with Retry-After once its key prefix or client
+    address has failed too often, see `asb_api.ratelimit`), 429 for a key over its request
+    budget, 403 for an embed token outside its scopes. A valid credential is never refused
+    for anyone else's failures, and a success never touches the shared failure counters."""
     cached = scope.get("asb_actor")
     if cached is not None:
         return cached
-    # Item access: Litestar's State answers attribute access only after a failed lookup has
-    # built an AttributeError, several microseconds each.
-    bad_keys = state["bad_key_limiter"]
-    address = scope.get("client")
-    client = address[0] if address else "unknown"
-    if bad_keys.blocked(client):
-        raise _too_many(bad_keys, client, "failed authentications from this address")
     token = bearer_token(_authorization(scope))
     if token is None:
-        bad_keys.allow(client)
         raise Problem(401, "an API key is required (Authorization: Bearer <key>)",
                       headers=_CHALLENGE)
+    # Item access: Litestar's State answers attribute access only after a failed lookup has
+    # built an AttributeError, several microseconds each.
     if token.startswith(embed_tokens.EMBED_PREFIX):
         # Stateless: checked against the signing key, no database access.
         actor = embed_tokens.verify(token, embed_tokens.signing_key(state))
@@ -83,8 +81,7 @@ async def actor_for_scope(scope, state) -> Actor:
         actor = await state["authenticator"](
             state["sessionmaker"], token, state["settings"].key_cache_seconds)
     if actor is None:
-        bad_keys.allow(client)
-        raise Problem(401, "the API key is not valid", headers=_CHALLENGE)
+        raise await _refused(scope, state, token)
     if actor.scopes and (scope["method"], scope.get("path_template")) \
             not in SCOPED_OPERATIONS:
         raise Problem(403, "this token may only evaluate assessments and open cases")
@@ -93,6 +90,20 @@ async def actor_for_scope(scope, state) -> Actor:
         raise _too_many(limiter, actor.principal_id, "requests for this key")
     scope["asb_actor"] = actor
     return actor
+
+
+async def _refused(scope, state, token: str) -> Problem:
+    """The answer to a credential that is not valid. One that could be a key or an embed token
+    is counted (shared, per prefix and address); garbage is not (it never reached the database
+    and cannot be a guess at one)."""
+    if looks_like_key(token) or token.startswith(embed_tokens.EMBED_PREFIX):
+        wait = await state["bad_credentials"].failed(
+            state["sessionmaker"], credential_prefix(token),
+            client_address(scope, state["trusted_proxies"]))
+        if wait is not None:
+            return Problem(429, "too many failed authentications; slow down",
+                           kind="rate-limited", headers={"Retry-After": str(wait)})
+    return Problem(401, "the API key is not valid", headers=_CHALLENGE)
 
 
 async def authenticate_in_transaction(

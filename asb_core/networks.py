@@ -9,7 +9,8 @@ import ipaddress
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
-def parse_networks(value: str) -> tuple[IPNetwork, ...]:
+def parse_networks(value: str, setting: str = "ASB_WEBHOOK_ALLOWED_NETWORKS"
+                   ) -> tuple[IPNetwork, ...]:
     """`"10.20.0.0/16, fd00:1::/64"` -> networks; a bare address is a /32 (/128). Host bits set
     (`10.0.0.1/8`) are an error rather than a guess at what was meant."""
     networks = []
@@ -21,6 +22,6 @@ def parse_networks(value: str) -> tuple[IPNetwork, ...]:
             networks.append(ipaddress.ip_network(item, strict=True))
         except ValueError as exc:
             raise ValueError(
-                f"ASB_WEBHOOK_ALLOWED_NETWORKS: {item!r} is not a network: {exc}"
+                f"{setting}: {item!r} is not a network: {exc}"
             ) from None
     return tuple(networks)

@@ -43,7 +43,12 @@ class Settings(BaseSettings):
         default=1.0, ge=0.0, le=5.0, validation_alias="ASB_KEY_CACHE_SECONDS"
     )
     rate_limit_per_minute: int = Field(default=6000, validation_alias="ASB_RATE_LIMIT_PER_MINUTE")
+    # Failed authentications per presented key prefix and per client address per minute,
+    # counted in PostgreSQL across every worker and node (asb_api/ratelimit.py).
     bad_key_limit_per_minute: int = Field(default=30, validation_alias="ASB_BAD_KEY_LIMIT")
+    # Peers (CIDRs) whose X-Forwarded-For names the client address; from anyone else the
+    # header is ignored. Empty: the TCP peer is the client.
+    trusted_proxies: str = Field(default="", validation_alias="ASB_TRUSTED_PROXIES")
     # The repeat-caller lookup's budget (asb_core/parties/lookup_budget.py), counted in
     # PostgreSQL so it holds across workers and nodes: lookups per key per window, per key per
     # UTC day, per agency per window; a key's misses in one window that raise an alert.
@@ -79,6 +84,12 @@ class Settings(BaseSettings):
     @classmethod
     def _check_webhook_networks(cls, value: str) -> str:
         parse_networks(value)  # a typo stops the process at start, not a delivery later
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _check_trusted_proxies(cls, value: str) -> str:
+        parse_networks(value, "ASB_TRUSTED_PROXIES")
         return value
 
 

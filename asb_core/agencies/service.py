@@ -9,11 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from asb_core import window_counters
 from asb_core.actor import Actor
 from asb_core.agencies import keys
 from asb_core.agencies.models import AGENCY_KINDS, ROLES, Agency, Principal
 from asb_core.audit import chain as audit
 from asb_core.errors import Conflict, NotFound, ValidationFailed
+from asb_core.uow import unit_of_work
 
 
 async def add_agency(
@@ -104,6 +106,21 @@ async def authenticate(session: AsyncSession, presented: str) -> Actor | None:
         return None
     agency = principal.agency
     return Actor(principal.id, agency.id, agency.slug, agency.kind, principal.role)
+
+
+BAD_CREDENTIAL_WINDOW_SECONDS = 60
+
+
+@unit_of_work
+async def count_bad_credentials(
+    session: AsyncSession, scopes: list[str], now: datetime
+) -> tuple[dict[str, int], int]:
+    """Count one failed authentication against each scope (`bad-key:<prefix>`,
+    `bad-addr:<address>`) in the current minute, shared by every worker and node: (each scope's
+    count including this one, seconds until the minute ends)."""
+    start = window_counters.window_start(now, BAD_CREDENTIAL_WINDOW_SECONDS)
+    counts = await window_counters.add(session, [(scope, start) for scope in scopes])
+    return counts, window_counters.seconds_left(now, start, BAD_CREDENTIAL_WINDOW_SECONDS)
 
 
 def principal_id(value: str) -> uuid.UUID:

@@ -8,24 +8,24 @@ Refused attempts count against the key too: a client that retries before `Retry-
 refused. A key's misses are counted the same way, so exactly one lookup sees the count reach the
 alert threshold, however many run at once.
 
-Each counter moves with one `INSERT ... ON CONFLICT DO UPDATE ... RETURNING`: the row lock
-PostgreSQL takes for the update orders concurrent lookups on the same scope, and each sees the
-count including its own unit. Windows are fixed (aligned to the epoch), keyed by their start.
+Each counter moves with one `INSERT ... ON CONFLICT DO UPDATE ... RETURNING`
+(`asb_core.window_counters.add`): the row lock PostgreSQL takes for the update orders concurrent
+lookups on the same scope, and each sees the count including its own unit. Windows are fixed
+(aligned to the epoch), keyed by their start.
 """
 
 from __future__ import annotations
 
-import math
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core.actor import Actor
 from asb_core.parties.models import LookupBudget
+from asb_core.window_counters import add, seconds_left, window_start
 
 DAY_SECONDS = 86_400
 
@@ -58,11 +58,6 @@ class Spent:
     key_attempts: int  # this key's lookups in the window, refused ones included, this one too
 
 
-def window_start(now: datetime, seconds: int) -> datetime:
-    epoch = math.floor(now.timestamp())
-    return datetime.fromtimestamp(epoch - epoch % seconds, UTC)
-
-
 def _key(actor: Actor) -> uuid.UUID | None:
     return actor.principal_id or actor.agency_id
 
@@ -77,24 +72,6 @@ def scopes(actor: Actor) -> dict[str, str]:
     }
 
 
-async def _add(session: AsyncSession, rows: list[tuple[str, datetime]]) -> dict[str, int]:
-    stmt = (
-        pg_insert(LookupBudget)
-        .values([{"scope": s, "window_start": w, "used": 1} for s, w in rows])
-        .on_conflict_do_update(
-            index_elements=[LookupBudget.scope, LookupBudget.window_start],
-            set_={"used": LookupBudget.used + 1},
-        )
-        .returning(LookupBudget.scope, LookupBudget.used)
-    )
-    return {scope: used for scope, used in (await session.execute(stmt)).all()}
-
-
-def _seconds_left(now: datetime, start: datetime, seconds: int) -> int:
-    left = (start + timedelta(seconds=seconds) - now).total_seconds()
-    return max(1, math.ceil(left))
-
-
 async def spend(
     session: AsyncSession, actor: Actor, policy: LookupPolicy, now: datetime
 ) -> Spent:
@@ -102,16 +79,16 @@ async def spend(
     names = scopes(actor)
     hour = window_start(now, policy.window_seconds)
     day = window_start(now, DAY_SECONDS)
-    used = await _add(session, [(names["key"], hour), (names["key_day"], day)])
+    used = await add(session, [(names["key"], hour), (names["key_day"], day)])
     waits = []
     if used[names["key"]] > policy.per_key:
-        waits.append(_seconds_left(now, hour, policy.window_seconds))
+        waits.append(seconds_left(now, hour, policy.window_seconds))
     if used[names["key_day"]] > policy.per_key_day:
-        waits.append(_seconds_left(now, day, DAY_SECONDS))
+        waits.append(seconds_left(now, day, DAY_SECONDS))
     if not waits:
-        agency = await _add(session, [(names["agency"], hour)])
+        agency = await add(session, [(names["agency"], hour)])
         if agency[names["agency"]] > policy.per_agency:
-            waits.append(_seconds_left(now, hour, policy.window_seconds))
+            waits.append(seconds_left(now, hour, policy.window_seconds))
     return Spent(not waits, max(waits, default=0), used[names["key"]])
 
 
@@ -120,7 +97,7 @@ async def count_miss(
 ) -> int:
     """Count one miss of `actor`'s key in the window; the count including it."""
     name = scopes(actor)["misses"]
-    return (await _add(session, [(name, window_start(now, policy.window_seconds))]))[name]
+    return (await add(session, [(name, window_start(now, policy.window_seconds))]))[name]
 
 
 async def key_counts(

@@ -109,9 +109,10 @@ LOOKUP_ANSWERS = ("level", "contact")
 
 
 class LookupBudget(Base):
-    """One counter of the repeat-caller lookup budget: a scope (`key:<id>`, `key-day:<id>`,
-    `agency:<id>`, `misses:<id>`) in one window. Shared by every worker and node; moved only by
-    `asb_core.parties.lookup_budget.spend` (an atomic upsert)."""
+    """One counter in one window, shared by every worker and node and moved only by
+    `asb_core.window_counters.add` (an atomic upsert): the repeat-caller lookup budget
+    (`key:<id>`, `key-day:<id>`, `agency:<id>`, `misses:<id>`) and failed authentications
+    (`bad-key:<key prefix>`, `bad-addr:<client address>`)."""
 
     __tablename__ = "lookup_budget"
 

@@ -71,7 +71,7 @@ class ServerProcess:
     """One `asb serve` process group. `start()` waits for /ready; `kill()` is `kill -9`."""
 
     def __init__(self, database_url: str, name: str, *, port: int | None = None,
-                 env: dict[str, str] | None = None) -> None:
+                 env: dict[str, str] | None = None, workers: int = 1) -> None:
         self.database_url = database_url
         self.port = port or free_port()
         self.env = server_env(database_url, **(env or {}))
@@ -80,6 +80,7 @@ class ServerProcess:
         SERVER_LOGS.append(self.log)
         SERVERS.append(self)
         self.proc: subprocess.Popen | None = None
+        self.workers = workers
 
     @property
     def base_url(self) -> str:
@@ -89,7 +90,7 @@ class ServerProcess:
         with open(self.log, "ab") as out:
             self.proc = subprocess.Popen(
                 [ASB, "serve", "--host", "127.0.0.1", "--port", str(self.port),
-                 "--workers", "1"],
+                 "--workers", str(self.workers)],
                 env=self.env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
                 start_new_session=True,
             )

@@ -1,7 +1,8 @@
 """Keys and abuse: keys stored only as digests and compared in constant time; a bad key costs at
-most one indexed lookup; `asb key revoke` takes effect within ASB_KEY_CACHE_SECONDS; the per-key
-limit answers 429 with Retry-After; a client address sending many bad keys is throttled (429,
-with no database work at all) while valid keys from other addresses keep being served.
+most one indexed lookup (and one counter statement); `asb key revoke` takes effect within
+ASB_KEY_CACHE_SECONDS; the per-key limit answers 429 with Retry-After; a client address sending
+many bad keys is throttled (429, with no more counting) while valid keys, from it or from other
+addresses, keep being served.
 
 In process, with small limits (this module's `settings` fixture overrides the suite's); the
 client address is varied through `httpx.ASGITransport(client=...)`, a label with no network.
@@ -93,6 +94,12 @@ async def test_a_bad_key_costs_at_most_one_indexed_lookup(make_key, connection, 
         assert r.status_code == 401
     assert len(log.queries) == 1, log.queries
     assert "key_hash" in log.queries[0] and "$1" in log.queries[0]
+    # The failure is counted (shared with every worker) against its address and key prefix;
+    # the malformed key, which cannot be a guess, is not.
+    counted = dict((await connection.execute(text(
+        "SELECT scope, used FROM lookup_budget WHERE scope IN (:a, :k)"),
+        {"a": "bad-addr:10.0.0.10", "k": "bad-key:" + "_".join(good.split("_")[:2])})).all())
+    assert counted == {"bad-addr:10.0.0.10": 1, "bad-key:" + "_".join(good.split("_")[:2]): 1}
 
 
 async def test_revoke_takes_effect_within_the_key_cache_window(
@@ -136,22 +143,28 @@ async def test_per_key_rate_limit_is_429_with_retry_after(make_key, app):
         assert (await c.get("/v1/me", headers=bearer(calm))).status_code == 200
 
 
-async def test_an_address_sending_bad_keys_is_throttled_others_are_served(
+async def test_an_address_sending_bad_keys_is_throttled_valid_keys_are_served(
     make_key, connection, app
 ):
     good = await make_key("keys-abuse", "caseworker")
     async with _client_from(app, "10.0.0.66") as attacker, \
             _client_from(app, "10.0.0.77") as honest:
         for n in range(BAD_KEYS):
-            r = await attacker.get("/v1/me", headers=bearer(f"asb_deadbeef_{n:040d}"))
+            r = await attacker.get("/v1/me", headers=bearer(f"asb_dead{n:04d}_{n:040d}"))
             assert r.status_code == 401
         log = await QueryLog().attach(connection)
         for n in range(20):
-            r = await attacker.get("/v1/me", headers=bearer(f"asb_deadbeef_{n + 99:040d}"))
+            r = await attacker.get("/v1/me", headers=bearer(f"asb_beef{n:04d}_{n + 99:040d}"))
             assert r.status_code == 429, r.text
             assert int(r.headers["Retry-After"]) >= 1
             assert r.headers["content-type"].startswith("application/problem+json")
-        assert log.queries == [], "a throttled address still reached the database"
-        # Valid keys from other addresses keep being served.
-        for _ in range(3):
+        # A throttled address costs the key's one indexed read each, and no more counting.
+        assert len(log.queries) == 20 and all("key_hash" in q for q in log.queries), log.queries
+        used = (await connection.execute(text(
+            "SELECT used FROM lookup_budget WHERE scope = 'bad-addr:10.0.0.66'"))).scalar_one()
+        assert used == BAD_KEYS + 1
+        # Valid keys are served, from other addresses and from the throttled one (within the
+        # key's own budget of RATE requests).
+        for _ in range(2):
             assert (await honest.get("/v1/me", headers=bearer(good))).status_code == 200
+            assert (await attacker.get("/v1/me", headers=bearer(good))).status_code == 200
