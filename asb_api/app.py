@@ -11,13 +11,13 @@ import logging
 from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
 
-from litestar import Litestar
+from litestar import Litestar, Router
 from litestar.datastructures import State
 from litestar.di import Provide
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 import harm_model
-from asb_api import metrics
+from asb_api import metrics, strict_input
 from asb_api.auth import authenticate_in_transaction, provide_actor
 from asb_api.problems import exception_handlers
 from asb_api.query_params import query_check_middleware
@@ -133,7 +133,15 @@ def create_app(
         "trusted_proxies": parse_networks(settings.trusted_proxies, "ASB_TRUSTED_PROXIES"),
     })
     return Litestar(
-        route_handlers=ROUTES,
+        # Every route but the evaluate hot path (which makes the same checks itself) is
+        # guarded: authenticated before its body is read, and JSON bodies by Content-Type.
+        route_handlers=[
+            assessments.evaluate_assessment,
+            Router("/", route_handlers=[r for r in ROUTES
+                                        if r is not assessments.evaluate_assessment],
+                   guards=[strict_input.guard]),
+        ],
+        request_class=strict_input.StrictRequest,
         dependencies={
             "db_session": Provide(provide_db_session),
             "actor": Provide(provide_actor),

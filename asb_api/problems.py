@@ -24,6 +24,9 @@ log = logging.getLogger("asb_api")
 
 PROBLEM_BASE = "https://asb.example.org/problems/"
 PROBLEM_JSON = "application/problem+json"
+# What Litestar's `Request.body()` says (and the evaluate handler's own reader) when the client
+# goes away before its body arrived: not a server error, and nobody is left to answer.
+CLIENT_GONE = "client disconnected prematurely"
 
 _KIND_BY_STATUS = {
     400: "bad-request",
@@ -40,6 +43,7 @@ _KIND_BY_STATUS = {
     428: "precondition-required",
     429: "rate-limited",
     500: "internal-error",
+    499: "client-closed-request",
     503: "service-unavailable",
 }
 _TITLES = {
@@ -58,6 +62,7 @@ _TITLES = {
     "rate-limited": "Too many requests",
     "internal-error": "Internal error",
     "service-unavailable": "Service unavailable",
+    "client-closed-request": "Client closed the request",
     "consent-required": "Consent or legal basis required",
     "idempotency-key-reused": "Idempotency key reused with a different request",
 }
@@ -157,6 +162,11 @@ def _on_http(request: Request, exc: HTTPException) -> Response:
             detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors[:5])
     if status == 413:
         detail = "request body is larger than this server accepts"
+    if status == 500 and exc.detail == CLIENT_GONE:
+        # 499 (as nginx logs it): counted apart from server errors, logged as what it is.
+        log.info("client closed the request on %s %s", request.method, request.url.path)
+        return problem_response(499, "client-closed-request", "the client closed the request",
+                                instance=request.url.path)
     headers = dict(exc.headers or {})
     if status >= 500:
         log.error("HTTP %s on %s %s", status, request.method, request.url.path)

@@ -8,16 +8,52 @@ validation of a body, whether it came over HTTP or from an import file.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 Text = Annotated[str, StringConstraints(max_length=20_000)]
 Short = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 # An area as the contract spells it (openapi.yaml Area): a short lower-case name.
 AreaName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
 Level = Literal["standard", "medium", "high"]
+
+
+def _not_a_number(value: Any) -> Any:
+    # Non-strict validation would read 1700000000 as seconds since 1970.
+    if isinstance(value, int | float):
+        raise ValueError("a date-time with a time zone, not a number")
+    return value
+
+
+# A date-time (or date) given as text (RFC 3339), never as a number.
+DateTimeIn = Annotated[datetime, BeforeValidator(_not_a_number)]
+AwareDateTimeIn = Annotated[AwareDatetime, BeforeValidator(_not_a_number)]
+DateIn = Annotated[date, BeforeValidator(_not_a_number)]
+
+
+def past_date(value: str | None) -> str | None:
+    """A calendar date `YYYY-MM-DD` from 1900 to today (a date of birth)."""
+    if value is None:
+        return None
+    try:
+        day = date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise ValueError("a date as YYYY-MM-DD")
+    if day.year < 1900 or day > datetime.now(UTC).date():
+        raise ValueError("must be a date from 1900 to today")
+    return value
 Strand = Literal["disability", "race", "religion", "sexual_orientation", "transgender", "other"]
 
 
@@ -44,6 +80,13 @@ def _control_free(value: Any, depth: int = 0) -> None:
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+    @classmethod
+    def model_validate(cls, obj: Any, *, strict: bool | None = None, **kwargs: Any) -> Any:
+        # Litestar's pydantic plugin passes strict=False, which would turn off the fields' own
+        # strictness (StrictInt, StrictBool: "10" read as 10, true as 1); only strict=True is
+        # honoured, and the fields decide otherwise.
+        return super().model_validate(obj, strict=strict or None, **kwargs)
 
     @model_validator(mode="before")
     @classmethod

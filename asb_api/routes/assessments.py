@@ -29,7 +29,8 @@ from pydantic import ValidationError
 import harm_model
 from asb_api.auth import actor_for_scope
 from asb_api.deps import ActorDep
-from asb_api.problems import Problem
+from asb_api.problems import CLIENT_GONE, Problem
+from asb_api.strict_input import decode_json, is_json
 from asb_core import access
 from asb_core.assessments.schemas import EvaluateIn, JudgementIn
 
@@ -93,6 +94,16 @@ def _plain_input(raw: object, body: bytes) -> tuple[dict, str | None] | None:
     return answers, version
 
 
+def _may_repeat_keys(answers: dict, body: bytes) -> bool:
+    """False when no key of a plainly valid body (`_plain_input`: no backslash, so every key is
+    spelled as it is decoded) can appear twice: each key's quoted spelling occurs once in the
+    body. Otherwise `decode_json` decides."""
+    for key in answers:
+        if body.count(b'"%s"' % key.encode()) != 1:
+            return True
+    return body.count(b'"answers"') != 1 or body.count(b'"policy_version"') > 1
+
+
 def _evaluate_input(body: bytes) -> tuple[dict, str | None, JudgementIn | None]:
     """Decode and validate the body exactly as a `data: EvaluateIn` parameter would (the same
     400 and 422 answers), without the per-request signature-model machinery; a plainly valid
@@ -102,8 +113,9 @@ def _evaluate_input(body: bytes) -> tuple[dict, str | None, JudgementIn | None]:
     except msgspec.DecodeError as exc:
         raise ClientException(f"JSON is malformed: {exc}") from exc
     plain = _plain_input(raw, body)
-    if plain is not None:
+    if plain is not None and not _may_repeat_keys(plain[0], body):
         return plain[0], plain[1], None
+    raw = decode_json(body)  # the exact check: a key named twice in an object is a 422
     try:
         data = EvaluateIn.model_validate(raw)
     except ValidationError as exc:
@@ -127,6 +139,13 @@ async def _read_body(scope: Scope, receive: Receive, limit: int | None) -> bytes
     500 when the client goes away mid-body)."""
     if limit is None:
         limit = math.inf
+    content_type = None
+    for name, value in scope["headers"]:
+        if len(name) == 12 and name.lower() == b"content-type":
+            content_type = value
+    if content_type is None or (content_type != b"application/json"
+                                and not is_json(content_type.decode("latin-1"))):
+        raise Problem(415, "the request body must be JSON (Content-Type: application/json)")
     for name, value in scope["headers"]:
         if len(name) == 14 and name.lower() == b"content-length":
             try:
@@ -151,7 +170,7 @@ async def _read_body(scope: Scope, receive: Receive, limit: int | None) -> bytes
             if not event.get("more_body", False):
                 break
         if event["type"] == "http.disconnect":
-            raise InternalServerException("client disconnected prematurely")
+            raise InternalServerException(CLIENT_GONE)
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 

@@ -4,12 +4,11 @@ outcome sent, escalation and its result). These are the only validation of those
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, Field, StringConstraints, field_validator
+from pydantic import Field, StrictBool, StringConstraints, field_validator
 
-from asb_core.validation import Short, Strict
+from asb_core.validation import AwareDateTimeIn, DateIn, DateTimeIn, Short, Strict
 
 Reason = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=r"\S")]
 LongText = Annotated[str, StringConstraints(min_length=1, max_length=5000, pattern=r"\S")]
@@ -17,20 +16,20 @@ LongText = Annotated[str, StringConstraints(min_length=1, max_length=5000, patte
 
 class CaseReviewIn(Strict):
     applicant_description: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
-    applied_at: datetime | None = None
+    applied_at: DateTimeIn | None = None
 
 
 class AcknowledgementIn(Strict):
     """The applicant was sent an acknowledgement (default now)."""
 
-    acknowledged_at: AwareDatetime | None = None
+    acknowledged_at: AwareDateTimeIn | None = None
     late_reason: Reason | None = None
 
 
 class DecisionIn(Strict):
     """The threshold decision and the reason the applicant is told."""
 
-    threshold_met: bool
+    threshold_met: StrictBool
     decision: LongText
     late_reason: Reason | None = None
 
@@ -38,13 +37,13 @@ class DecisionIn(Strict):
 class RecommendationIn(Strict):
     text: LongText
     owner_agency: Short
-    due_at: AwareDatetime
+    due_at: AwareDateTimeIn
 
 
 class MeetingIn(Strict):
     """The review meeting: when it was held, who attended, what it recommended."""
 
-    held_on: date
+    held_on: DateIn
     agencies_present: Annotated[list[Short], Field(min_length=1, max_length=30)]
     recommendations: Annotated[list[RecommendationIn], Field(max_length=50)] = Field(
         default_factory=list)
@@ -61,7 +60,7 @@ class OutcomeIn(Strict):
     """The result of the review and its recommendations, as sent to the applicant."""
 
     outcome: LongText
-    sent_at: AwareDatetime | None = None
+    sent_at: AwareDateTimeIn | None = None
     late_reason: Reason | None = None
 
 
@@ -69,7 +68,7 @@ class EscalationIn(Strict):
     """A dissatisfied applicant asks for the review to be escalated (in England to the Police
     and Crime Commissioner)."""
 
-    requested_at: AwareDatetime | None = None
+    requested_at: AwareDateTimeIn | None = None
     escalated_to: Short = "police_and_crime_commissioner"
     grounds: Reason
 
@@ -77,4 +76,4 @@ class EscalationIn(Strict):
 class EscalationResultIn(Strict):
     result: Literal["review_upheld", "further_action_required", "withdrawn"]
     detail: LongText
-    decided_at: AwareDatetime | None = None
+    decided_at: AwareDateTimeIn | None = None

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from pydantic import StringConstraints, field_validator
 
 from asb_core import clock
-from asb_core.validation import MergePatch, Short, Strict
+from asb_core.validation import MergePatch, Short, Strict, past_date
 
 PartyRole = Literal["victim", "complainant", "alleged_perpetrator", "witness"]
 Phone = Annotated[str, StringConstraints(min_length=1, max_length=50)]
@@ -26,6 +26,9 @@ class VictimIn(Strict):
     email: Annotated[str, StringConstraints(max_length=320)] | None = None
     address: Annotated[str, StringConstraints(max_length=1000)] | None = None
     date_of_birth: Annotated[str, StringConstraints(max_length=10)] | None = None
+
+    # Given as text here (YYYY-MM-DD), from 1900 to today.
+    _dob = field_validator("date_of_birth")(past_date)
 
 
 class ConsentIn(Strict):

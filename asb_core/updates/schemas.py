@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import StringConstraints
 
-from asb_core.validation import Short, Strict
+from asb_core.validation import DateTimeIn, Short, Strict
 
 
 class UpdateIn(Strict):
     kind: Literal["update", "action", "victim_update"]
     text: Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
     owner_agency: Short | None = None
-    due_at: datetime | None = None
+    due_at: DateTimeIn | None = None
