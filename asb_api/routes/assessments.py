@@ -133,12 +133,8 @@ def _evaluate_input(body: bytes) -> tuple[dict, str | None, JudgementIn | None]:
     return data.answers, data.policy_version, data.judgement
 
 
-async def _read_body(scope: Scope, receive: Receive, limit: int | None) -> bytes:
-    """The request body, with the same size limit and answers as Litestar's `Request.body()`
-    (413 past `request_max_body_size`, announced or streamed; 400 for a bad Content-Length;
-    500 when the client goes away mid-body)."""
-    if limit is None:
-        limit = math.inf
+def _require_json(scope: Scope) -> None:
+    """415 unless the request's Content-Type is JSON (a missing one included)."""
     content_type = None
     for name, value in scope["headers"]:
         if len(name) == 12 and name.lower() == b"content-type":
@@ -146,6 +142,15 @@ async def _read_body(scope: Scope, receive: Receive, limit: int | None) -> bytes
     if content_type is None or (content_type != b"application/json"
                                 and not is_json(content_type.decode("latin-1"))):
         raise Problem(415, "the request body must be JSON (Content-Type: application/json)")
+
+
+async def _read_body(scope: Scope, receive: Receive, limit: int | None) -> bytes:
+    """The request body, with the same size limit and answers as Litestar's `Request.body()`
+    (413 past `request_max_body_size`, announced or streamed; 400 for a bad Content-Length;
+    500 when the client goes away mid-body)."""
+    if limit is None:
+        limit = math.inf
+    _require_json(scope)
     for name, value in scope["headers"]:
         if len(name) == 14 and name.lower() == b"content-length":
             try:

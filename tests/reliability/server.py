@@ -191,3 +191,12 @@ def unique_slug(prefix: str) -> str:
 
 def bearer(key: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {key}"}
+
+
+async def open_case(client: httpx.AsyncClient, **headers: str) -> str:
+    """Open a case (fenland, consent given, a victim with this run's markers); its id."""
+    r = await client.post("/v1/cases", headers=headers, json={
+        "area": "fenland", "answers": {"repeat": True}, "consent": {"state": "given"},
+        "victim": victim()})
+    assert r.status_code == 201, r.text
+    return r.json()["id"]

@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
-from tests.reliability.server import ServerProcess, bearer, victim
+from tests.reliability.server import ServerProcess, bearer, open_case
 from tests.reliability.test_db_outage import _setup_database, dedicated_pg  # noqa: F401
 
 pytestmark = pytest.mark.slow
@@ -56,11 +56,7 @@ async def test_a_frozen_database_answers_503_within_the_db_timeout(dedicated_pg)
     try:
         async with httpx.AsyncClient(base_url=server.base_url, headers=bearer(key),
                                      timeout=FREEZE_SECONDS + 30) as client:
-            r = await client.post("/v1/cases", json={
-                "area": "fenland", "answers": {"repeat": True}, "consent": {"state": "given"},
-                "victim": victim()})
-            assert r.status_code == 201, r.text
-            cid = r.json()["id"]
+            cid = await open_case(client)
             started_at = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
             requests = {
                 "case": ("GET", f"/v1/cases/{cid}", {}),

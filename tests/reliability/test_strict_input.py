@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
-from tests.reliability.server import bearer, committed_keys, unique_slug, victim
+from tests.reliability.server import bearer, committed_keys, open_case, unique_slug, victim
 
 pytestmark = pytest.mark.slow
 
@@ -25,11 +25,7 @@ async def case_and_key(engine, shared_server):
     key = (await committed_keys(engine, {slug: ("council", ["caseworker"])}))[
         (slug, "caseworker")]
     async with httpx.AsyncClient(base_url=shared_server.base_url, timeout=30) as c:
-        r = await c.post("/v1/cases", headers=bearer(key), json={
-            "area": "fenland", "answers": {"repeat": True}, "consent": {"state": "given"},
-            "victim": victim()})
-        assert r.status_code == 201, r.text
-    return r.json()["id"], key
+        return await open_case(c, **bearer(key)), key
 
 
 def _fields(r: httpx.Response) -> list[str]:
