@@ -86,7 +86,8 @@ def _scope(method: str, headers: list[tuple[bytes, bytes]], kind: str = "http") 
     scope = {
         "type": kind, "asgi": {"version": "3.0"}, "http_version": "1.1", "scheme": "http",
         "path": PATH, "raw_path": PATH.encode(), "query_string": b"", "root_path": "",
-        "headers": [(b"host", b"testserver"), *headers], "client": ("10.1.2.3", 5000),
+        "headers": [(b"host", b"testserver"), (b"content-type", b"application/json"), *headers],
+        "client": ("10.1.2.3", 5000),
         "server": ("testserver", 80),
     }
     if kind == "http":
