@@ -126,7 +126,7 @@ async def test_members_get_the_level_others_only_whom_to_contact(
 async def test_closed_cases_do_not_match_and_bad_input_is_422(api, make_key, lookup_clock):
     supervisor = _bearer(await make_key("rc-council", "supervisor"))
     r = await api.post(
-        "/v1/cases", headers=supervisor, json=_case("Someone", "01354 000111", "1 Closed Road")
+        "/v1/cases", headers=supervisor, json=_case("Someone", "01354 000173", "1 Closed Road")
     )
     cid = r.json()["id"]
     r = await api.post(
@@ -137,13 +137,13 @@ async def test_closed_cases_do_not_match_and_bad_input_is_422(api, make_key, loo
     )
     assert r.status_code == 200, r.text
     r = await api.post(
-        "/v1/repeat-caller-lookup", headers=supervisor, json={"phone": "01354 000111"}
+        "/v1/repeat-caller-lookup", headers=supervisor, json={"phone": "01354 000173"}
     )
     assert r.json() == {"match": False, "level": None, "contact": []}
     r = await api.post("/v1/repeat-caller-lookup", headers=supervisor, json={}, check_request=False)
     assert r.status_code == 422
     analyst = _bearer(await make_key("rc-council", "analyst"))
-    r = await api.post("/v1/repeat-caller-lookup", headers=analyst, json={"phone": "01354 000111"})
+    r = await api.post("/v1/repeat-caller-lookup", headers=analyst, json={"phone": "01354 000173"})
     assert r.status_code == 403
 
 
