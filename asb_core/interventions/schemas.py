@@ -13,7 +13,7 @@ from pydantic import Field, StrictBool, StringConstraints, field_validator
 
 from asb_core.incidents.schemas import ReportedIncidentIn, category_id
 from asb_core.interventions import toolkit
-from asb_core.validation import Short, Strict
+from asb_core.validation import DateTimeIn, Short, Strict
 
 ToolId = Literal[toolkit.TOOL_IDS]  # type: ignore[valid-type]
 Condition = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
@@ -29,9 +29,9 @@ class InterventionIn(Strict):
     premises: Line | None = None
     issuing_agency: Short | None = None
     status: Literal["proposed", "issued"] = "proposed"
-    issued_at: datetime | None = None
-    served_at: datetime | None = None
-    expires_at: datetime | None = None
+    issued_at: DateTimeIn | None = None
+    served_at: DateTimeIn | None = None
+    expires_at: DateTimeIn | None = None
     conditions: list[Condition] = Field(default_factory=list, max_length=50)
     documents: list[DocumentId] = Field(default_factory=list, max_length=50)
     power_of_arrest: StrictBool = False
@@ -83,9 +83,9 @@ class StatusChangeIn(Strict):
 
     status: Literal["issued", "discharged", "expired"]
     reason: Annotated[str, StringConstraints(min_length=1, max_length=2000)] | None = None
-    issued_at: datetime | None = None
-    served_at: datetime | None = None
-    expires_at: datetime | None = None
+    issued_at: DateTimeIn | None = None
+    served_at: DateTimeIn | None = None
+    expires_at: DateTimeIn | None = None
 
     _zoned = field_validator("issued_at", "served_at", "expires_at")(
         InterventionIn._zoned.__func__)

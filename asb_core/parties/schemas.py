@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from pydantic import StringConstraints, field_validator
 
 from asb_core import clock
-from asb_core.validation import MergePatch, Short, Strict, past_date
+from asb_core.validation import DateIn, MergePatch, Short, Strict, past_date
 
 PartyRole = Literal["victim", "complainant", "alleged_perpetrator", "witness"]
 Phone = Annotated[str, StringConstraints(min_length=1, max_length=50)]
@@ -57,7 +57,7 @@ class IdentityIn(Strict):
     phone: Phone | None = None
     email: Email | None = None
     address: Address | None = None
-    date_of_birth: date | None = None
+    date_of_birth: DateIn | None = None
 
     _dob = field_validator("date_of_birth")(_born_in_the_past)
 
