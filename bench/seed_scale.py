@@ -120,7 +120,8 @@ COLUMNS = {
     "escalation_flags": ["id", "case_id", "rule_id", "source", "evidence", "raised_at",
                          "cleared_at", "text", "follow_up_target_id"],
     "targets": ["id", "case_id", "kind", "level", "recurring", "started_at", "due_at", "state",
-                "met_at", "met_by_agency_id", "late_reason", "closed_at", "created_at"],
+                "met_at", "met_by_agency_id", "late_reason", "closed_at", "created_at",
+                "owner_agency_id"],
     "case_events": ["case_id", "at", "kind", "entity_id", "agency", "summary"],
 }
 LEVEL_ORDER = {"standard": 0, "medium": 1, "high": 2}
@@ -464,7 +465,7 @@ class Generator:
                         target_id, case_id, FOLLOW_UP_ALIASES.get(spec.kind, spec.kind), None,
                         False, raised, due, "met" if met else "due",
                         raised + (due - raised) / 2 if met else None, lead.id if met else None,
-                        None, None, raised))
+                        None, None, raised, lead.id))
                 flag_id = uid()
                 rows["escalation_flags"].append((
                     flag_id, case_id, flag.rule_id, "incidents", list(flag.evidence), raised,
@@ -508,7 +509,7 @@ class Generator:
                 state_s = "breached" if due < now and rnd() < 0.5 else "due"
             targets.append((
                 uid(), case_id, kind, case_level, recurring, start, due, state_s, met_at,
-                lead.id if met_at else None, late, None, start))
+                lead.id if met_at else None, late, None, start, lead.id))
         if closed_at is not None:
             version += 2
             ev.append((case_id, closed_at, "case_closed", case_id, lead.slug,
