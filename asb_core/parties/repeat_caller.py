@@ -133,13 +133,10 @@ async def _spend(
     return spent
 
 
-@unit_of_work
-async def _find(
-    session: AsyncSession, actor: Actor, policy: LookupPolicy, now: datetime,
-    phone: str | None, address: str | None, area: str | None,
-) -> LookupResult:
-    pepper = await load_pepper(session)
-    by_phone, by_address = digest(pepper, phone, "phone"), digest(pepper, address, "address")
+async def _matches(session: AsyncSession, actor: Actor, by_phone: str | None,
+                   by_address: str | None, area: str | None) -> list:
+    """Open cases (in `area`, if given) where a victim or complainant has this phone or address,
+    each with its level, lead agency and whether `actor` may read it."""
     keys = []
     if by_phone:
         keys.append(PartyIdentity.phone_digest == by_phone)
@@ -159,7 +156,31 @@ async def _find(
     )
     if area:
         stmt = stmt.where(Case.area == area)
-    matches = (await session.execute(stmt)).all()
+    return list((await session.execute(stmt)).all())
+
+
+async def _tell_cases(session: AsyncSession, actor: Actor, policy: LookupPolicy,
+                      now: datetime, matches: list) -> None:
+    """Each case hit gets a timeline event with the asking key's counts in the window."""
+    attempts, misses = await budget.key_counts(session, actor, policy, now)
+    for m in matches:
+        await events.event(
+            session, actor, m.id, "repeat_call", now, None,
+            by_agency=actor.agency_slug, level=m.risk_level,
+            answered="level" if m.readable else "contact",
+            key_lookups_in_window=attempts, key_misses_in_window=misses,
+            key_alerted=misses >= policy.miss_alert,
+        )
+
+
+@unit_of_work
+async def _find(
+    session: AsyncSession, actor: Actor, policy: LookupPolicy, now: datetime,
+    phone: str | None, address: str | None, area: str | None,
+) -> LookupResult:
+    pepper = await load_pepper(session)
+    by_phone, by_address = digest(pepper, phone, "phone"), digest(pepper, address, "address")
+    matches = await _matches(session, actor, by_phone, by_address, area)
     readable = [m for m in matches if m.readable]
     level = (hm.max_level(*(hm.Level(m.risk_level) for m in readable)).value
              if readable else None)
@@ -178,15 +199,7 @@ async def _find(
         misses = await budget.count_miss(session, actor, policy, now)
         if misses == policy.miss_alert:
             await _alert(session, actor, policy, now, misses)
-    attempts, misses = await budget.key_counts(session, actor, policy, now)
-    for m in matches:
-        await events.event(
-            session, actor, m.id, "repeat_call", now, None,
-            by_agency=actor.agency_slug, level=m.risk_level,
-            answered="level" if m.readable else "contact",
-            key_lookups_in_window=attempts, key_misses_in_window=misses,
-            key_alerted=misses >= policy.miss_alert,
-        )
+    await _tell_cases(session, actor, policy, now, matches)
     return LookupResult(bool(matches), level, contact)
 
 
