@@ -37,12 +37,6 @@ def category_id(value: str) -> str:
     return value
 
 
-def _not_future(field: str, value: datetime, now: datetime) -> list[dict]:
-    if value > now + CLOCK_SKEW:
-        return [{"field": field, "message": "is in the future"}]
-    return []
-
-
 def _zoned_time(value: Any, info: ValidationInfo) -> Any:
     """A date-time with a zone, not a number of seconds, and not in the future (by the clock in
     the validation context, else the server's)."""
@@ -122,10 +116,6 @@ class DiarySheetIn(Strict):
             raise ValueError("say who perceived the hostility")
         return value
 
-    def time_errors(self, now: datetime) -> list[dict]:
-        """Field errors for times that cannot be right at `now` (the clock is the server's, so
-        this is checked where the entry is written, not where it is parsed)."""
-        return _not_future("started_at", self.started_at, now)
 
 
 class DiaryEntryIn(DiarySheetIn):
@@ -174,8 +164,6 @@ class ReportedIncidentIn(Strict):
             raise ValueError("required: the account of what happened")
         return value
 
-    def time_errors(self, now: datetime) -> list[dict]:
-        return _not_future("occurred_at", self.occurred_at, now)
 
 
 class OfficerReportIn(ReportedIncidentIn):

@@ -144,9 +144,6 @@ def _key(key: str | None) -> str | None:
 
 async def _one(session: AsyncSession, actor: Actor, case_id: object, sent: Sent, action: str,
                now: datetime):
-    errors = sent.body.time_errors(now)
-    if errors:
-        raise ValidationFailed(_refusal(sent), errors=errors)
     cid = access.parse_uuid(case_id)
     quick = sent.amends is None and getattr(sent.body, "same_as", None) is None
     owned = not session.in_transaction()
@@ -246,7 +243,7 @@ async def _answer(awaitable, created: bool):
 
 async def _resolved(session, actor, cid, sent: Sent, now) -> Arrival:
     """The arrival of `sent`, with what it amends or repeats resolved against the case."""
-    errors = sent.body.time_errors(now)
+    errors: list[dict] = []
     root = None
     if sent.amends is not None:
         root = await repo.amendment_root(session, cid, sent.amends)
