@@ -18,7 +18,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 import harm_model
 from asb_api import metrics, strict_input
-from asb_api.auth import authenticate_in_transaction, provide_actor
+from asb_api.auth import (
+    authenticate_in_transaction,
+    principal_active_in_transaction,
+    provide_actor,
+)
 from asb_api.problems import exception_handlers
 from asb_api.query_params import query_check_middleware
 from asb_api.ratelimit import BadCredentials, RateLimiter
@@ -128,6 +132,7 @@ def create_app(
         "engine": engine,
         "sessionmaker": sessionmaker or (session_factory(engine) if engine else None),
         "authenticator": authenticate_in_transaction,
+        "principal_checker": principal_active_in_transaction,
         "key_limiter": RateLimiter(settings.rate_limit_per_minute),
         "bad_credentials": BadCredentials(settings.bad_key_limit_per_minute),
         "trusted_proxies": parse_networks(settings.trusted_proxies, "ASB_TRUSTED_PROXIES"),

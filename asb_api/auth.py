@@ -2,7 +2,8 @@
 
 A malformed or unknown key costs at most one indexed lookup and is answered 401 with a
 problem-details body that does not say which part was wrong. A revoked key is refused within
-ASB_KEY_CACHE_SECONDS (default 1 s; 0: on the next request), see `asb_core.agencies.key_lookup`.
+ASB_KEY_CACHE_SECONDS (default 1 s; 0: on the next request), see `asb_core.agencies.key_lookup`,
+and so is every embed token it minted; so are all keys and tokens of a disabled agency.
 Failed authentications are counted per key prefix and client address across every worker and
 answered 429 past ASB_BAD_KEY_LIMIT, never a valid credential (`asb_api.ratelimit`); each valid
 key has its own request budget.
@@ -19,7 +20,12 @@ from asb_api import embed_tokens
 from asb_api.problems import Problem
 from asb_api.ratelimit import client_address, credential_prefix
 from asb_core.actor import Actor
-from asb_core.agencies.key_lookup import actor_for_key, actor_for_key_on_engine
+from asb_core.agencies.key_lookup import (
+    actor_for_key,
+    actor_for_key_on_engine,
+    principal_active,
+    principal_active_on_engine,
+)
 from asb_core.agencies.keys import looks_like_key
 
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="asb"'}
@@ -75,8 +81,13 @@ async def actor_for_scope(scope, state) -> Actor:
     # Item access: Litestar's State answers attribute access only after a failed lookup has
     # built an AttributeError, several microseconds each.
     if token.startswith(embed_tokens.EMBED_PREFIX):
-        # Stateless: checked against the signing key, no database access.
+        # Checked against the signing key; then the key that minted it must still be valid (not
+        # revoked, its agency not disabled), answered from the key cache window as a key is.
         actor = embed_tokens.verify(token, embed_tokens.signing_key(state))
+        if actor is not None and not await state["principal_checker"](
+                state["sessionmaker"], actor.principal_id,
+                state["settings"].key_cache_seconds):
+            actor = None
     else:
         actor = await state["authenticator"](
             state["sessionmaker"], token, state["settings"].key_cache_seconds)
@@ -126,3 +137,18 @@ async def authenticate_in_transaction(
         connection = await session.connection()
         raw = await connection.get_raw_connection()
         return await actor_for_key(raw.driver_connection, token)
+
+
+async def principal_active_in_transaction(
+    sessionmaker, principal_id, cache_seconds: float = 0.0
+) -> bool:
+    """Whether the principal behind an embed token may still act: on the app's own engine
+    through the key lookup's pool and cache window; inside a caller's connection (tests), by
+    one statement every time."""
+    bind = getattr(sessionmaker, "kw", {}).get("bind")
+    if isinstance(bind, AsyncEngine):
+        return await principal_active_on_engine(bind, principal_id, cache_seconds)
+    async with sessionmaker() as session:
+        connection = await session.connection()
+        raw = await connection.get_raw_connection()
+        return await principal_active(raw.driver_connection, principal_id)

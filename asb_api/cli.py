@@ -68,6 +68,25 @@ def cmd_agency_add(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_agency_disable(args: argparse.Namespace, settings: Settings) -> int:
+    from asb_core.actor import Actor
+    from asb_core.agencies.service import set_disabled
+
+    disable = args.agency_command == "disable"
+
+    async def work(session: Any) -> Any:
+        return await set_disabled(session, Actor.system(), args.slug, disabled=disable,
+                                  reason=getattr(args, "reason", None))
+
+    agency = _in_session(settings, work)
+    if disable:
+        print(f"agency {agency.slug} disabled: its keys, embed tokens and webhooks are refused "
+              f"within ASB_KEY_CACHE_SECONDS ({settings.key_cache_seconds} s)")
+    else:
+        print(f"agency {agency.slug} enabled")
+    return 0
+
+
 def cmd_key_issue(args: argparse.Namespace, settings: Settings) -> int:
     from asb_core.actor import Actor
     from asb_core.agencies.service import issue_key
@@ -232,6 +251,15 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--kind", required=True, choices=AGENCY_KINDS)
     add.add_argument("--areas", help="comma-separated areas the agency covers")
     add.set_defaults(func=cmd_agency_add)
+    dis = agency.add_parser(
+        "disable", help="refuse every key and embed token of an agency and withhold its webhooks"
+    )
+    dis.add_argument("slug")
+    dis.add_argument("--reason", help="why (kept on the audit log)")
+    dis.set_defaults(func=cmd_agency_disable)
+    ena = agency.add_parser("enable", help="enable a disabled agency again")
+    ena.add_argument("slug")
+    ena.set_defaults(func=cmd_agency_disable)
 
     key = sub.add_parser("key", help="API keys").add_subparsers(dest="key_command", required=True)
     issue = key.add_parser("issue", help="issue a key; the key is printed alone on the last line")

@@ -8,8 +8,8 @@ the key. A token is
 
 signed with a key derived from `ASB_SECRET_KEY`, so any worker process can verify it without the
 database. The payload carries the issuing principal, its agency and role, the scopes and the
-expiry (Unix seconds). Revoking the issuing key does not recall tokens already handed out; they
-lapse within their 15 minutes.
+expiry (Unix seconds). A token is tied to the key that minted it: once that key is revoked or its
+agency disabled, the token is refused within the key cache window (`asb_api.auth`), like the key.
 """
 
 from __future__ import annotations
@@ -98,8 +98,9 @@ _VERIFIED_MAX = 10_000
 def verify(token: str, key: bytes, *, now: float | None = None) -> Actor | None:
     """The Actor a valid, unexpired token stands for; None for anything else.
 
-    A token is immutable and cannot be recalled, so a verified one is remembered (per process,
-    bounded) and only its expiry is checked again: the page's requests skip the HMAC and JSON.
+    A token is immutable, so a verified one is remembered (per process, bounded) and only its
+    expiry is checked again: the page's requests skip the HMAC and JSON. Whether its key may
+    still act is asked by the caller (`asb_api.auth`), on every request.
     """
     current = time.time() if now is None else now
     hit = _verified.get((token, key))

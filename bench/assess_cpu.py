@@ -135,9 +135,9 @@ class KeyReads:
         self.count = 0
         original = key_lookup._fetch_row
 
-        async def counted(engine, digest):
+        async def counted(engine, digest, *sql):
             self.count += 1
-            return await original(engine, digest)
+            return await original(engine, digest, *sql)
 
         key_lookup._fetch_row = counted
 

@@ -34,9 +34,17 @@ from asb_core.agencies import keys
 
 log = logging.getLogger("asb_core")
 
+# A key is refused when it is revoked or its agency is disabled (`asb agency disable`).
 _SQL = (
-    "SELECT p.id, p.role, p.key_hash, p.revoked_at IS NOT NULL, a.id, a.slug, a.kind"
+    "SELECT p.id, p.role, p.key_hash, p.revoked_at IS NOT NULL OR a.disabled_at IS NOT NULL,"
+    " a.id, a.slug, a.kind"
     " FROM principals p JOIN agencies a ON a.id = p.agency_id WHERE p.key_hash = $1"
+)
+# Whether the principal behind an embed token may still act: its key unrevoked, its agency
+# enabled. A token is refused once this is false, within the same cache window as a key.
+_ACTIVE_SQL = (
+    "SELECT p.revoked_at IS NULL AND a.disabled_at IS NULL"
+    " FROM principals p JOIN agencies a ON a.id = p.agency_id WHERE p.id = $1"
 )
 # A connection the server closed (restart, failover) is retried once on a fresh connection.
 _LOST = (asyncpg.ConnectionDoesNotExistError, asyncpg.InterfaceError,
@@ -161,12 +169,13 @@ class FreshReads:
 class _Lookups:
     """Per engine and process: the shared reads, and what the latest read of each recently used
     key found: digest -> (when that read began, stored digest and Actor, or None and None for
-    a key it found revoked or gone)."""
+    a key it found revoked or gone). The principals behind embed tokens are remembered the same
+    way: principal id -> (when, "active" and True, or None and None)."""
 
     __slots__ = ("reads", "recent", "refreshing")
 
-    def __init__(self, engine: AsyncEngine) -> None:
-        self.reads = FreshReads(lambda digest: _fetch_actor(engine, digest))
+    def __init__(self, fetch) -> None:
+        self.reads = FreshReads(fetch)
         self.recent: dict[str, tuple[float, str | None, Actor | None]] = {}
         self.refreshing: dict[str, asyncio.Task] = {}
 
@@ -218,9 +227,20 @@ def _lookups_of(engine: AsyncEngine) -> _Lookups:
     sync_engine = engine.sync_engine
     lookups = _lookups.get(sync_engine)
     if lookups is None:
-        lookups = _lookups[sync_engine] = _Lookups(engine)
+        lookups = _lookups[sync_engine] = _Lookups(lambda digest: _fetch_actor(engine, digest))
     _latest = (weakref.ref(engine), lookups)
     return lookups
+
+
+_principal_lookups: weakref.WeakKeyDictionary[Any, _Lookups] = weakref.WeakKeyDictionary()
+
+
+async def _fetch_active(engine: AsyncEngine, principal_id: Any) -> tuple[float, Any, Any]:
+    """(when the read began, "active", True) for a principal whose key is unrevoked and whose
+    agency is enabled; (when, None, None) otherwise."""
+    started = clock()
+    active = await _fetch_row(engine, principal_id, _ACTIVE_SQL)
+    return (started, "active", True) if active is not None and active[0] else (started, None, None)
 
 
 async def _fetch_actor(engine: AsyncEngine, digest: str) -> tuple[float, str | None, Actor | None]:
@@ -233,7 +253,7 @@ async def _fetch_actor(engine: AsyncEngine, digest: str) -> tuple[float, str | N
     return started, row[2], Actor(row[0], row[4], row[5], row[6], row[1])
 
 
-async def _fetch_row(engine: AsyncEngine, digest: str) -> Any:
+async def _fetch_row(engine: AsyncEngine, key: Any, sql: str = _SQL) -> Any:
     timeout = _timeout(engine)
     # One bound for the whole read (pool, connection, statement, the retry): a hung database
     # costs a request ASB_DB_TIMEOUT, then a 503, however many steps it hangs in.
@@ -242,7 +262,7 @@ async def _fetch_row(engine: AsyncEngine, digest: str) -> Any:
         for attempt in (1, 2):
             try:
                 async with pool.acquire(timeout=timeout) as conn:
-                    return await conn.fetchrow(_SQL, digest, timeout=timeout)
+                    return await conn.fetchrow(sql, key, timeout=timeout)
             except _LOST:
                 if attempt == 2:
                     raise
@@ -258,21 +278,49 @@ async def actor_for_key_on_engine(
     call began."""
     if not keys.looks_like_key(presented):
         return None
-    lookups = _lookups_of(engine)
     digest = keys.digest(presented)
+    found = await _remembered(_lookups_of(engine), engine, digest, cache_seconds)
+    if found[1] is None or not keys.digests_match(found[1], digest):
+        return None
+    return found[2]  # immutable, so shared by the callers of one read
+
+
+async def principal_active_on_engine(
+    engine: AsyncEngine, principal_id: Any, cache_seconds: float = 0.0
+) -> bool:
+    """Whether the principal that minted an embed token may still act (key unrevoked, agency
+    enabled), answered as a key is: from a read that began less than `cache_seconds` ago, or
+    a new one shared with concurrent callers. So a token is refused at most `cache_seconds`
+    after its key is revoked or its agency disabled."""
+    lookups = _principal_lookups.get(engine.sync_engine)
+    if lookups is None:
+        lookups = _principal_lookups[engine.sync_engine] = _Lookups(
+            lambda pid: _fetch_active(engine, pid))
+    found = await _remembered(lookups, engine, principal_id, cache_seconds)
+    return found[2] is True
+
+
+async def principal_active(driver_connection: Any, principal_id: Any) -> bool:
+    """`principal_active_on_engine` on an asyncpg connection, without remembering."""
+    row = await driver_connection.fetchrow(_ACTIVE_SQL, principal_id)
+    return row is not None and bool(row[0])
+
+
+async def _remembered(lookups: _Lookups, engine: AsyncEngine, key: Any,
+                      cache_seconds: float) -> tuple[float, Any, Any]:
+    """What the latest read of `key` found, if it began less than `cache_seconds` ago and found
+    it valid (refreshed in the background once half that old); else a new shared read."""
     if cache_seconds > 0:
-        hit = lookups.recent.get(digest)
+        hit = lookups.recent.get(key)
         if hit is not None and hit[1] is not None:
             age = clock() - hit[0]
             if age < cache_seconds:
                 if age >= cache_seconds / 2:
-                    lookups.refresh(digest, cache_seconds)
-                return hit[2] if keys.digests_match(hit[1], digest) else None
+                    lookups.refresh(key, cache_seconds)
+                return hit
     # Bounded as a whole: waiting behind an earlier read of the key counts too.
     async with asyncio.timeout(_timeout(engine)):
-        found = await lookups.reads.read(digest)
-    if cache_seconds > 0 or digest in lookups.recent:
-        lookups.remember(digest, found, cache_seconds)
-    if found[1] is None or not keys.digests_match(found[1], digest):
-        return None
-    return found[2]  # immutable, so shared by the callers of one read
+        found = await lookups.reads.read(key)
+    if cache_seconds > 0 or key in lookups.recent:
+        lookups.remember(key, found, cache_seconds)
+    return found

@@ -38,6 +38,10 @@ class Agency(Base):
     kind: Mapped[str] = mapped_column(String(32))
     areas: Mapped[list[str]] = mapped_column(ARRAY(Text), default=list, server_default="{}")
     created_at: Mapped[datetime] = created_at_column()
+    # Set by `asb agency disable`: every key of the agency and every embed token they minted is
+    # refused, and its webhook subscriptions receive nothing, until it is enabled again.
+    disabled_at: Mapped[datetime | None] = mapped_column()
+    disabled_reason: Mapped[str | None] = mapped_column(Text)
 
     principals: Mapped[list[Principal]] = relationship(back_populates="agency")
 

@@ -51,6 +51,29 @@ async def get_agency(session: AsyncSession, slug: str) -> Agency:
     return agency
 
 
+async def set_disabled(
+    session: AsyncSession, actor: Actor, slug: str, *, disabled: bool, reason: str | None = None,
+    now: datetime | None = None,
+) -> Agency:
+    """Disable an agency (every key it holds and every embed token they minted is refused
+    within the key cache window; its webhook subscriptions receive nothing) or enable it again.
+    Audited either way; disabling an agency that is already disabled changes nothing."""
+    agency = await get_agency(session, slug)
+    if disabled == (agency.disabled_at is not None):
+        return agency
+    if disabled:
+        agency.disabled_at = now or datetime.now(UTC)
+        agency.disabled_reason = reason
+    else:
+        agency.disabled_at = agency.disabled_reason = None
+    detail = {"slug": slug, "reason": reason} if disabled else {"slug": slug}
+    await audit.record(
+        session, actor, "agency.disable" if disabled else "agency.enable", entity="agency",
+        entity_id=agency.id, detail=detail,
+    )
+    return agency
+
+
 async def issue_key(
     session: AsyncSession, actor: Actor, agency_slug: str, role: str, label: str | None = None
 ) -> tuple[Principal, str]:
@@ -105,6 +128,8 @@ async def authenticate(session: AsyncSession, presented: str) -> Actor | None:
     if not keys.matches(principal.key_hash, presented):
         return None
     agency = principal.agency
+    if agency.disabled_at is not None:
+        return None
     return Actor(principal.id, agency.id, agency.slug, agency.kind, principal.role)
 
 

@@ -123,11 +123,12 @@ async def delivery_refusal(
 ) -> str | None:
     """At delivery: why this event may not go to this subscription now (None: it may). The
     answer a GET by the key that made the subscription would get at this moment, so a key
-    revoked or downgraded, or an agency removed from the case, since the event gets nothing."""
+    revoked or downgraded, an agency disabled, or an agency removed from the case, since the
+    event gets nothing."""
     row = (
         await session.execute(
             select(Principal.id, Principal.role, Principal.revoked_at, Agency.id, Agency.slug,
-                   Agency.kind)
+                   Agency.kind, Agency.disabled_at)
             .select_from(WebhookSubscription)
             .join(Principal, Principal.id == WebhookSubscription.created_by_principal_id)
             .join(Agency, Agency.id == Principal.agency_id)
@@ -136,9 +137,11 @@ async def delivery_refusal(
     ).first()
     if row is None:
         return "withheld: no key stands behind this subscription"
-    principal_id, role, revoked_at, agency_id, slug, kind = row
+    principal_id, role, revoked_at, agency_id, slug, kind, disabled_at = row
     if revoked_at is not None:
         return "withheld: the key that made this subscription is revoked"
+    if disabled_at is not None:
+        return "withheld: the agency that made this subscription is disabled"
     actor = Actor(principal_id, agency_id, slug, kind, role)
     refused = receive_refusal(actor, [event_type])
     if refused is not None:

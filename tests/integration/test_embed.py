@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import time
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from asb_api import embed_tokens
+from asb_core.actor import Actor
+from asb_core.agencies.service import revoke_key
 
 SCREEN = {"immediate_danger": False, "threats_or_violence": False, "repeat": True,
           "feels_targeted": True, "hostility_perceived": ["race"]}
@@ -41,17 +41,38 @@ async def test_caseworker_and_supervisor_may_exchange_others_may_not(client, mak
         assert r.headers["content-type"].startswith("application/problem+json")
 
 
-async def test_token_evaluates_without_touching_the_database(client, app, make_key):
-    token = await _token(client, await make_key("embed-police", "call_handler", kind="police"))
+async def test_token_evaluate_costs_one_query_whether_its_key_may_still_act(
+    client, connection, make_key, session
+):
+    """A token is checked against the signing key, then its key must still be valid (not
+    revoked, its agency enabled): one indexed query by principal, answered from the key cache
+    window under `asb serve` (here, in the test's transaction, every time). Revoking the key
+    refuses the token on the next request."""
+    key = await make_key("embed-police", "call_handler", kind="police")
+    token = await _token(client, key)
+    statements: list[str] = []
 
-    # A session bound to no database: any query through it would fail the request.
-    app.state.sessionmaker = lambda: AsyncSession(bind=None)
+    def log(record):
+        if not record.query.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK")):
+            statements.append(record.query)
+
+    raw = (await connection.get_raw_connection()).driver_connection
+    raw.add_query_logger(log)
     auth = {"Authorization": f"Bearer {token}"}
-    r = await client.post("/v1/assessments/evaluate", json={"answers": SCREEN}, headers=auth)
+    try:
+        r = await client.post("/v1/assessments/evaluate", json={"answers": SCREEN}, headers=auth)
+    finally:
+        raw.remove_query_logger(log)
     assert r.status_code == 200, r.text
     assert r.json()["level"] == "high" and r.json()["hate_flag"] is True
-    r = await client.get("/v1/assessment-policy", headers=auth)
-    assert r.status_code == 200
+    assert len(statements) == 1, statements
+    assert "revoked_at" in statements[0] and "key_hash" not in statements[0]
+
+    await revoke_key(session, Actor.system(), key)
+    await session.commit()
+    r = await client.post("/v1/assessments/evaluate", json={"answers": SCREEN}, headers=auth)
+    assert r.status_code == 401
+    assert r.headers["content-type"].startswith("application/problem+json")
 
 
 async def test_key_evaluate_costs_one_query(client, connection, make_key):

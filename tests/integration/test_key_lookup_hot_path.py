@@ -95,9 +95,9 @@ def reads(monkeypatch):
     seen: list[str] = []
     original = key_lookup._fetch_row
 
-    async def counting(engine, digest):
+    async def counting(engine, digest, *sql):
         seen.append(digest)
-        return await original(engine, digest)
+        return await original(engine, digest, *sql)
 
     monkeypatch.setattr(key_lookup, "_fetch_row", counting)
     return seen

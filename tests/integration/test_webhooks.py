@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from asb_core.actor import Actor
 from asb_core.agencies.models import Agency
-from asb_core.agencies.service import add_agency, issue_key, revoke_key
+from asb_core.agencies.service import add_agency, issue_key, revoke_key, set_disabled
 from asb_core.assessments.schemas import ReassessIn
 from asb_core.assessments.service import reassess
 from asb_core.cases.schemas import CloseIn, OpenCaseIn
@@ -826,6 +826,43 @@ async def test_admin_key_cannot_subscribe_and_deliveries_follow_what_a_get_would
     r = await live_api.get(f"/v1/webhooks/{sub_ids['police']}/deliveries",
                            headers=_bearer(keys["police"][0]))
     assert {i["state"] for i in r.json()["items"]} == {"dead"}
+
+
+async def test_a_disabled_agencys_subscriptions_receive_nothing(
+    maker, receiver, http, live_api, quiet_outbox
+):
+    """`asb agency disable` (issue 15, break 9): the agency's webhook subscriptions get nothing
+    from then on (its keys are refused: tests/reliability/test_agency_disable.py), with the
+    reason on each delivery; enabling it again does not resend what was withheld. Another
+    member's subscription is unaffected."""
+    council, police = _slug("dis-c"), _slug("dis-p")
+    (key, lead), (pkey, _) = (await _committed_key(maker, council, "caseworker"),
+                              await _committed_key(maker, police, "caseworker", "police"))
+    sub_ids = {}
+    for name, k in (("council", key), ("police", pkey)):
+        r = await live_api.post("/v1/webhooks", headers=_bearer(k),
+                                json={"url": receiver.url(f"/{name}"),
+                                      "event_types": ["case.shared", "case.level_changed"]})
+        assert r.status_code == 201, r.text
+        sub_ids[name] = r.json()["id"]
+    async with maker() as s, s.begin():
+        case = await _open(s, lead)
+        await share_case(s, lead, case.id, ShareIn(agency=police, basis="consent"))
+        await reassess(s, lead, case.id, ReassessIn(answers=HATE))
+    assert await _deliveries(maker, sub_ids["police"])
+
+    async with maker() as s, s.begin():
+        await set_disabled(s, Actor.system(), police, disabled=True, reason="test")
+    await run_once(maker, http_client=http, config=FAST, sweep=False)
+    assert {r.path for r in receiver.received} == {"/council"}
+    police_deliveries = await _deliveries(maker, sub_ids["police"])
+    assert police_deliveries and {(d.state, d.last_error) for d in police_deliveries} == {
+        ("dead", "withheld: the agency that made this subscription is disabled")}
+
+    async with maker() as s, s.begin():
+        await set_disabled(s, Actor.system(), police, disabled=False)
+    await run_once(maker, http_client=http, config=FAST, sweep=False)
+    assert {r.path for r in receiver.received} == {"/council"}
 
 
 # --- issue 15, break 3: one poisoned URL must not stall delivery for everyone -----------------

@@ -3,7 +3,10 @@ and JSON encoding) answers exactly as the straightforward `@post` handler it rep
 status, headers and bytes for valid and invalid bodies, every other method, size limits, bad
 Content-Length, missing or bad credentials and websockets. The reference below is that handler
 (Litestar's request body, the pydantic model on every body, `Response(result.to_dict())`),
-served with the same state and exception handlers. No database: embed tokens authenticate.
+served with the same state and exception handlers. No database: embed tokens authenticate, and
+the question whether their key may still act (tested against PostgreSQL in
+tests/integration/test_embed.py and tests/reliability/test_agency_disable.py) is answered here
+by a table of the principals this test minted for.
 
 Also: the metrics middleware still counts evaluate, by route template and status.
 """
@@ -68,6 +71,16 @@ async def reference_evaluate(request: Request) -> Response:
     return Response(result.to_dict())
 
 
+def _known_principals(app, *actors: Actor) -> None:
+    """Answer "may this token's key still act?" from the actors this test minted for."""
+    active = {a.principal_id for a in actors}
+
+    async def principal_checker(_sessionmaker, principal_id, _cache_seconds) -> bool:
+        return principal_id in active
+
+    app.state["principal_checker"] = principal_checker
+
+
 @pytest.fixture(scope="module")
 def apps():
     settings_ = Settings(ASB_SECRET_KEY="s" * 32, ASB_MAX_BODY_BYTES=MAX_BODY,
@@ -79,6 +92,7 @@ def apps():
     )
     supervisor = Actor(uuid.uuid4(), uuid.uuid4(), "fen-police", "police", "supervisor")
     token, _ = embed_tokens.issue(supervisor, embed_tokens.signing_key(real.state))
+    _known_principals(real, supervisor)
     return real, reference, token
 
 
@@ -302,6 +316,7 @@ async def test_rate_limits_apply_to_evaluate():
                               ASB_BAD_KEY_LIMIT=2))
     caller = Actor(uuid.uuid4(), uuid.uuid4(), "fen-police", "police", "call_handler")
     token, _ = embed_tokens.issue(caller, embed_tokens.signing_key(app.state))
+    _known_principals(app, caller)
     good = [(b"authorization", f"Bearer {token}".encode())]
     body = [_body({"answers": SCREEN})]
     assert [(await _call(app, _scope("POST", good), body))[0] for _ in range(3)] == [200] * 3
@@ -316,6 +331,7 @@ async def test_rate_limits_apply_to_evaluate():
     assert [(await _call(app, dict(other), body))[0] for _ in range(3)] == [401] * 3
     fresh = create_app(Settings(ASB_SECRET_KEY="r" * 32, ASB_BAD_KEY_LIMIT=2))
     token, _ = embed_tokens.issue(caller, embed_tokens.signing_key(fresh.state))
+    _known_principals(fresh, caller)
     same = _scope("POST", [(b"authorization", f"Bearer {token}".encode())])
     same["client"] = ("10.9.9.9", 5000)
     assert (await _call(fresh, same, body))[0] == 200
