@@ -94,6 +94,27 @@ def require_lead(actor: Actor, case: Case, action: str) -> None:
         raise Forbidden(f"only the case's lead agency may {action}")
 
 
+def require_lead_handover(actor: Actor, case: Case) -> None:
+    """Only the case's lead agency hands the lead to another member (a supervisor of it): a
+    partner agency cannot make itself lead and then take the case from the agency running it."""
+    require_lead(actor, case, "case.reassign_lead")
+
+
+def require_removal(actor: Actor, case: Case, agency_id: uuid.UUID) -> None:
+    """Who may take an agency off a case: a supervisor of that agency itself (it leaves), or of
+    the lead agency; and the agency that opened the case only ever leaves by its own supervisor,
+    so no partner, lead or not, can take away the case it brought."""
+    require(actor, "case.unshare")
+    if agency_id == actor.agency_id:
+        return
+    if agency_id == case.created_by_agency_id:
+        raise Forbidden("the agency that opened the case can only be removed by its own "
+                        "supervisor")
+    if actor.agency_id != case.lead_agency_id:
+        raise Forbidden("only the case's lead agency, or the agency itself, may remove an "
+                        "agency from the case")
+
+
 def may_see_restricted(actor: Actor) -> bool:
     """Restricted identity is for caseworkers and supervisors (of member agencies: the caller
     has already loaded the case through `readable_cases`)."""

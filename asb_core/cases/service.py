@@ -251,7 +251,7 @@ async def _patch_values(session: AsyncSession, actor: Actor, case: Case, changes
             raise _invalid("area", "required")
         values["area"] = changes["area"]
     if "lead_agency" in changes:
-        access.require(actor, "case.reassign_lead")
+        access.require_lead_handover(actor, case)
         lead = await agency_repo.agency_by_slug(session, changes["lead_agency"], "lead_agency")
         if not await case_repo.is_member(session, case.id, lead.id):
             raise _invalid("lead_agency", "must be a member agency")

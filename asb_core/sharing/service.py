@@ -5,7 +5,9 @@ basis (e.g. Crime and Disorder Act 1998 s115) when consent was refused or never 
 without consent is a disclosure: audited with its legal basis and justification.
 Sharing meets an open `multi_agency` target, and sharing with a police agency meets an open
 `share_with_police` follow-up (from the hate-crime rule; none is made while a police agency is a
-member). An agency removed from a case hands the targets it owned back to the lead agency.
+member). An agency removed from a case hands the targets it owned back to the lead agency. Who
+may remove whom is `access.require_removal`: the agency itself or the lead agency, and never
+the agency that opened the case but by its own supervisor.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from asb_core import clock, idempotency
+from asb_core import access, clock, idempotency
 from asb_core.actor import Actor
 from asb_core.agencies import repository as agency_repo
 from asb_core.audit import chain as audit
@@ -103,6 +105,7 @@ async def remove_member(
         raise ValidationFailed("reason required", errors=[{"field": "reason",
                                                            "message": "say why"}])
     agency = await agency_repo.agency_by_slug(session, agency_slug, "agency")
+    access.require_removal(actor, case, agency.id)
     if agency.id == case.lead_agency_id:
         raise Conflict("the lead agency cannot be removed: reassign the lead first")
     if not await member_repo.remove_member(session, case.id, agency.id):
