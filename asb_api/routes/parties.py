@@ -20,7 +20,9 @@ from asb_api.http import (
     if_match,
     items_response,
     json_response,
+    not_modified,
 )
+from asb_core.idempotency import RequestKey
 from asb_core.parties import service as parties
 from asb_core.parties.schemas import ConsentIn, PartyIn, PartyPatchIn, PartyRemovalIn
 
@@ -55,10 +57,12 @@ async def add_party(
 
 @get("/v1/cases/{case_id:uuid}/parties/{party_id:uuid}")
 async def get_party(
-    actor: ActorDep, db_session: DbSession, case_id: PathId, party_id: PathId
+    request: Request, actor: ActorDep, db_session: DbSession, case_id: PathId, party_id: PathId
 ) -> Response:
-    return _party_response(case_id, await parties.get_party(db_session, actor, case_id,
-                                                            party_id))
+    view = await parties.get_party(db_session, actor, case_id, party_id)
+    if not_modified(request, view.version):
+        return Response(None, status_code=304, headers={"ETag": etag(view.version)})
+    return _party_response(case_id, view)
 
 
 async def _changed(change, request: Request, actor, db_session, case_id, party_id, data
@@ -91,10 +95,14 @@ async def record_consent(
 @post("/v1/cases/{case_id:uuid}/parties/{party_id:uuid}/removal", status_code=200)
 async def remove_party(
     request: Request, actor: ActorDep, db_session: DbSession, case_id: PathId,
-    party_id: PathId, data: JSONBody[PartyRemovalIn],
+    party_id: PathId, data: JSONBody[PartyRemovalIn], idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    return await _changed(parties.remove_party, request, actor, db_session, case_id,
-                          party_id, data)
+    # The key's fingerprint covers the party too: one key cannot remove two parties.
+    key = None if idempotency_key is None else RequestKey(idempotency_key, fingerprint(
+        {"party": str(party_id), **data.model_dump(mode="json")}))
+    view = await parties.remove_party(db_session, actor, case_id, party_id, data,
+                                      expected_version=if_match(request), idempotency_key=key)
+    return _party_response(case_id, view)
 
 
 route_handlers = [list_parties, add_party, get_party, amend_party, record_consent, remove_party]

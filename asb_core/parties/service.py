@@ -29,6 +29,7 @@ from asb_core.cases import repository as case_repo
 from asb_core.cases.models import Case
 from asb_core.cases.versions import IfMatch
 from asb_core.errors import Conflict, NotFound, PreconditionFailed
+from asb_core.idempotency import RequestKey
 from asb_core.parties import repository as repo
 from asb_core.parties.lookup_digest import load_pepper
 from asb_core.parties.models import CALLER_ROLES, RESTRICTED_FIELDS, Party, PartyIdentity
@@ -230,11 +231,19 @@ async def record_consent(
 async def remove_party(
     session: AsyncSession, actor: Actor, case_id: object, party_id: object,
     data: PartyRemovalIn, *, expected_version: int | IfMatch | None = None,
-    now: datetime | None = None,
+    now: datetime | None = None, idempotency_key: RequestKey | None = None,
 ) -> PartyView:
     """Mark the party removed (with the reason and who removed it); the row and its identity
-    stay for the audit trail. The case's last victim or complainant cannot be removed."""
+    stay for the audit trail. The case's last victim or complainant cannot be removed. With
+    `idempotency_key` (its fingerprint covering the party and the body), a retry of a removal
+    that went through answers with the removed party, as the first request did."""
     now = clock.utcnow(now)
+    if idempotency_key is not None:
+        case = await case_repo.load_case(session, actor, case_id, "party.remove", lock=True)
+        earlier = await idempotency.replay_of(session, actor, idempotency_key, case_id=case.id,
+                                              resource_type="party_removal")
+        if earlier is not None:
+            return _view(await repo.reload(session, earlier))
     case, party, expected = await _changeable(session, actor, case_id, party_id,
                                               "party.remove", expected_version, required=False)
     await _keeps_a_caller(session, case, party, None)
@@ -247,4 +256,5 @@ async def remove_party(
     await audit.record(session, actor, "party.remove", case_id=case.id, entity="party",
                        entity_id=party.id, justification=data.reason, at=now,
                        detail={"role": party.role})
+    await idempotency.bind_key(session, actor, idempotency_key, party.id)
     return _view(party)

@@ -73,6 +73,11 @@ async def test_add_parties_idempotently_and_read_them_back(people):
     r = await officer.get(again.headers["Location"])
     assert r.status_code == 200 and r.json()["restricted"]["name"] == WITNESS
     assert r.json()["restricted"]["date_of_birth"] == "1971-04-02"
+    # Unchanged since its ETag: 304 with no body (and so no identity).
+    r = await officer.get(again.headers["Location"], headers={"If-None-Match": r.headers["ETag"]})
+    assert r.status_code == 304 and r.content == b"" and r.headers["ETag"] == '"1"'
+    r = await officer.get(again.headers["Location"], headers={"If-None-Match": '"7"'})
+    assert r.status_code == 200
     r = await officer.get(f"/v1/cases/{cid}/parties")
     assert [p["display_name"] for p in r.json()["items"]] == ["Complainant 1", "Witness 1"]
 
@@ -156,11 +161,20 @@ async def test_amend_consent_and_remove(people):
     # With a victim on the case, the complainant added in error can go.
     r = await officer.post(f"/v1/cases/{cid}/parties", json={"role": "victim"})
     assert r.status_code == 201
+    removal = {"If-Match": '"3"', "Idempotency-Key": "pf-remove-1"}
     r = await supervisor.post(url + "/removal", json={"reason": "Added to the wrong case"},
-                              headers={"If-Match": '"3"'})
+                              headers=removal)
     assert r.status_code == 200, r.text
     removed = r.json()["removed"]
     assert removed["by_agency"] == "pf-council" and removed["reason"] == "Added to the wrong case"
+    # A retry (the answer was lost) answers as the first did; the key cannot be reused.
+    again = await supervisor.post(url + "/removal", json={"reason": "Added to the wrong case"},
+                                  headers=removal)
+    assert again.status_code == 200 and again.json() == r.json()
+    reused = await supervisor.post(url + "/removal", json={"reason": "Another reason"},
+                                   headers=removal)
+    assert reused.status_code == 422
+    assert reused.json()["type"].endswith("/idempotency-key-reused")
     r = await officer.post(url + "/removal", json={"reason": "again"})
     assert r.status_code == 409
     r = await officer.post(url + "/consent", json={"state": "given"})
