@@ -11,7 +11,7 @@ key has its own request budget.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Awaitable, Hashable
 
 from litestar import Request
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -130,13 +130,8 @@ async def authenticate_in_transaction(
     """
     if not looks_like_key(token):
         return None
-    bind = getattr(sessionmaker, "kw", {}).get("bind")
-    if isinstance(bind, AsyncEngine):
-        return await actor_for_key_on_engine(bind, token, cache_seconds)
-    async with sessionmaker() as session:
-        connection = await session.connection()
-        raw = await connection.get_raw_connection()
-        return await actor_for_key(raw.driver_connection, token)
+    return await _lookup(sessionmaker, actor_for_key_on_engine, actor_for_key, token,
+                         cache_seconds)
 
 
 async def principal_active_in_transaction(
@@ -145,10 +140,22 @@ async def principal_active_in_transaction(
     """Whether the principal behind an embed token may still act: on the app's own engine
     through the key lookup's pool and cache window; inside a caller's connection (tests), by
     one statement every time."""
+    return await _lookup(sessionmaker, principal_active_on_engine, principal_active,
+                         principal_id, cache_seconds)
+
+
+def _lookup(sessionmaker, on_engine, on_connection, key, cache_seconds: float) -> Awaitable:
+    """`on_engine(engine, key, cache_seconds)` when the sessions are the app's own engine's;
+    else `on_connection(asyncpg connection, key)` inside the caller's transaction. Returns the
+    coroutine itself, so the hot path pays for no extra frame."""
     bind = getattr(sessionmaker, "kw", {}).get("bind")
     if isinstance(bind, AsyncEngine):
-        return await principal_active_on_engine(bind, principal_id, cache_seconds)
+        return on_engine(bind, key, cache_seconds)
+    return _on_callers_connection(sessionmaker, on_connection, key)
+
+
+async def _on_callers_connection(sessionmaker, on_connection, key):
     async with sessionmaker() as session:
         connection = await session.connection()
         raw = await connection.get_raw_connection()
-        return await principal_active(raw.driver_connection, principal_id)
+        return await on_connection(raw.driver_connection, key)
