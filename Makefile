@@ -4,7 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench clean test-tools
 
 $(BIN)/asb: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,15 +14,24 @@ $(BIN)/asb: pyproject.toml
 
 install: $(BIN)/asb
 
+# Test-only tools from npm, pinned by package-lock.json (axe-core for the browser tests'
+# accessibility checks). `npm ci` installs exactly the locked versions; nothing is served.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(AXE)
+
+test-tools: $(AXE)
+
 run: install
 	$(BIN)/asb serve --demo
 
 lint: install
 	$(BIN)/ruff check .
 
-test: install
+test: install $(AXE)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) .asb
+	rm -rf $(VENV) .asb node_modules
