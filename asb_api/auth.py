@@ -29,11 +29,13 @@ from asb_core.agencies.key_lookup import (
 from asb_core.agencies.keys import looks_like_key
 
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="asb"'}
-# What a scoped actor (an embed token) may call: evaluating, reading the policy, opening a case.
+# What a scoped actor (an embed token) may call: evaluating, reading the policy, opening a case,
+# the repeat-caller lookup.
 SCOPED_OPERATIONS = frozenset({
     ("GET", "/v1/assessment-policy"),
     ("POST", "/v1/assessments/evaluate"),
     ("POST", "/v1/cases"),
+    ("POST", "/v1/repeat-caller-lookup"),
 })
 
 
@@ -95,7 +97,8 @@ async def actor_for_scope(scope, state) -> Actor:
         raise await _refused(scope, state, token)
     if actor.scopes and (scope["method"], scope.get("path_template")) \
             not in SCOPED_OPERATIONS:
-        raise Problem(403, "this token may only evaluate assessments and open cases")
+        raise Problem(403, "this token may only evaluate assessments, open cases and look up "
+                           "repeat callers")
     limiter = state["key_limiter"]
     if not limiter.allow(actor.principal_id):
         raise _too_many(limiter, actor.principal_id, "requests for this key")

@@ -1,8 +1,8 @@
 """Embed tokens: short-lived, stateless bearer tokens for the embedded assessment page.
 
 The embedding system exchanges its long-lived API key server-side (`POST /v1/embed-tokens`) for a
-token that may only evaluate assessments and open cases, for 15 minutes; the browser never sees
-the key. A token is
+token that may only evaluate assessments, open cases and look up repeat callers (under the
+key's own lookup budget and audit), for 15 minutes; the browser never sees the key. A token is
 
     asbe_<base64url(payload JSON)>.<base64url(HMAC-SHA256(payload part))>
 
@@ -32,7 +32,7 @@ from asb_core.actor import Actor
 log = logging.getLogger("asb_api")
 
 EMBED_PREFIX = "asbe_"
-EMBED_SCOPES = ("assess.evaluate", "case.open")
+EMBED_SCOPES = ("assess.evaluate", "case.open", "repeat_caller.lookup")
 TTL_SECONDS = 15 * 60
 MAX_TOKEN_LENGTH = 1024
 _CONTEXT = b"asb-casework embed token v1"

@@ -67,8 +67,9 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
     "system": frozenset({"agency.admin"}),
 }
 ACTIONS = frozenset().union(*ROLE_ACTIONS.values()) | {"case.unshare"}
-# Embed tokens (scoped keys) may only evaluate and open cases.
-EMBED_SCOPE_ACTIONS = frozenset({"assess.evaluate", "case.open"})
+# Embed tokens (scoped keys) may only evaluate, open cases and look up repeat callers (the
+# lookup spends the issuing key's budget: the token carries the key's principal).
+EMBED_SCOPE_ACTIONS = frozenset({"assess.evaluate", "case.open", "repeat_caller.lookup"})
 RESTRICTED_ROLES = frozenset({"caseworker", "supervisor"})
 
 

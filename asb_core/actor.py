@@ -17,7 +17,8 @@ class Actor:
     agency_slug: str | None
     agency_kind: str | None
     role: str
-    # An embed token may only evaluate and open cases, whatever its issuer's role allows.
+    # An embed token may only evaluate, open cases and look up repeat callers, whatever its
+    # issuer's role allows.
     scopes: frozenset[str] = frozenset()
 
     @classmethod

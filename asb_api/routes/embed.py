@@ -1,11 +1,12 @@
 """The call handler's embedded assessment: the page, and the token exchange that feeds it.
 
 `POST /v1/embed-tokens` turns the embedding system's API key (server-side) into a 15-minute token
-that may only evaluate and open a case. `GET /embed/assessment` serves one self-contained HTML file
-(`asb_api/static/embed_assessment.html`) under a strict Content-Security-Policy: a fresh nonce per
-response for its inline script and style, nothing external, `frame-ancestors` limited to
-`ASB_EMBED_ORIGINS`. The page takes the token from its URL fragment or a postMessage from one of
-those origins.
+that may only evaluate, open a case and look up repeat callers. `GET /embed/assessment` serves
+one self-contained HTML file (`asb_api/static/embed_assessment.html`) under a strict
+Content-Security-Policy: a fresh nonce per response for its inline script and style, nothing
+external, `frame-ancestors` limited to `ASB_EMBED_ORIGINS`. The page takes the token from its URL
+fragment or a postMessage from its embedding origin (one of those), and talks to its host only
+through the postMessage protocol documented in openapi.yaml and the README.
 """
 
 from __future__ import annotations

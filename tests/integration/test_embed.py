@@ -26,7 +26,7 @@ async def test_exchange_gives_a_short_lived_scoped_token(client, make_key):
     body = r.json()
     assert set(body) == {"token", "expires_at", "scopes"}
     assert body["token"].startswith("asbe_")
-    assert body["scopes"] == ["assess.evaluate", "case.open"]
+    assert body["scopes"] == ["assess.evaluate", "case.open", "repeat_caller.lookup"]
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", body["expires_at"])
     assert r.headers["cache-control"] == "no-store"
 
@@ -105,6 +105,63 @@ async def test_token_may_only_evaluate_and_open(client, make_key):
         r = await client.request(method, path, headers=auth)
         assert r.status_code == 403, (method, path, r.status_code)
         assert r.json()["type"].endswith("/forbidden")
+
+
+async def test_token_looks_up_repeat_callers_on_its_keys_budget_and_audit(
+    client, app, session, make_key, monkeypatch
+):
+    """The page's repeat-caller check is the API's lookup: a token spends the issuing key's
+    budget (one budget, not one per token) and its lookups are logged and audited under the
+    key's principal, without the number."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from asb_core.audit.models import AuditEvent
+    from asb_core.parties import repeat_caller
+    from asb_core.parties.models import RepeatCallerLookup
+
+    monkeypatch.setattr(repeat_caller, "_now", lambda: datetime(2026, 3, 10, 10, 15, tzinfo=UTC))
+    app.state.settings = app.state.settings.model_copy(update={
+        "lookup_budget_per_key": 3, "lookup_budget_per_key_day": 100,
+        "lookup_budget_per_agency": 100})
+    key = await make_key("embed-lookup", "call_handler", kind="police")
+    principal = (await client.get("/v1/me", headers={"Authorization": f"Bearer {key}"})).json()
+    token = await _token(client, key)
+    opened = await client.post(
+        "/v1/cases",
+        json={"area": "fenland", "answers": SCREEN, "consent": {"state": "given"},
+              "victim": {"role": "victim", "name": "A Person", "phone": "01632 960 111"}},
+        headers={"Authorization": f"Bearer {key}"})
+    assert opened.status_code == 201, opened.text
+
+    def ask(credential, phone):
+        return client.post("/v1/repeat-caller-lookup", json={"phone": phone, "area": "fenland"},
+                           headers={"Authorization": f"Bearer {credential}"})
+
+    # The token may not read cases (no case.read), so it is told whom to contact, as any
+    # caller that may not read the matching case is; the key itself is told the level.
+    r = await ask(token, "01632960111")
+    assert r.status_code == 200, r.text
+    assert r.json() == {"match": True, "level": None,
+                        "contact": [{"agency": "embed-lookup", "name": "Embed-Lookup"}]}
+    r = await ask(key, "01632 960 111")
+    assert r.json() == {"match": True, "level": "high", "contact": []}
+    assert (await ask(await _token(client, key), "01632 960 998")).status_code == 200
+    refused = await ask(token, "01632 960 997")  # the key's fourth of three
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 0
+
+    rows = (await session.execute(select(RepeatCallerLookup).where(
+        RepeatCallerLookup.agency == "embed-lookup").order_by(RepeatCallerLookup.seq))).scalars()
+    rows = list(rows)
+    assert [r.outcome for r in rows] == ["hit", "hit", "miss", "refused"]
+    assert {str(r.principal_id) for r in rows} == {principal["principal_id"]}
+    audited = (await session.execute(select(AuditEvent).where(
+        AuditEvent.action == "repeat_caller.lookup",
+        AuditEvent.agency == "embed-lookup"))).scalars().all()
+    assert len(audited) == 3
+    assert all("01632" not in str(a.detail) for a in audited)
+    assert all(str(a.principal_id) == principal["principal_id"] for a in audited)
 
 
 async def test_token_opens_a_case(client, make_key):

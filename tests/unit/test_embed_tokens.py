@@ -22,7 +22,7 @@ def test_round_trip_gives_a_scoped_actor():
     assert (actor.principal_id, actor.agency_id, actor.agency_slug, actor.agency_kind,
             actor.role) == (ACTOR.principal_id, ACTOR.agency_id, "cambs-police", "police",
                             "call_handler")
-    assert actor.scopes == frozenset({"assess.evaluate", "case.open"})
+    assert actor.scopes == frozenset({"assess.evaluate", "case.open", "repeat_caller.lookup"})
 
 
 def test_expired_token_is_refused():
