@@ -1,13 +1,23 @@
 """The embedded assessment page in a real Chromium, driven by keyboard against `asb serve`.
 
 Debian's Chromium (`/usr/bin/chromium`, installed by `.ci/run`) is launched through the Python
-playwright package's bundled driver; no browser is ever downloaded. Without Chromium the tests
-skip on a developer's machine but fail under CI, so CI can never pass by skipping them.
-The screenshot is kept as a test artefact in `artifacts/embed_assessment.png`.
+playwright package's bundled driver; no browser is ever downloaded. Without Chromium (or without
+axe-core, which `make test` installs from npm with `npm ci`) the tests skip on a developer's
+machine but fail under CI, so CI can never pass by skipping them.
+
+- the call handler's story at 480 px, by keyboard only: racial abuse and threats, the level turns
+  high, the repeat caller is found, the case is opened;
+- at 320, 480 and 1280 px: axe-core finds no violations in the initial, partly answered and high
+  states, and the pinned level stays inside the viewport (and above the focused question, never
+  over it) while the 24th question is focused; a screenshot of each width is kept in
+  `artifacts/` (embed_320px.png, embed_480px.png, embed_1280px.png);
+- a host page on another origin drives the page through the documented postMessage protocol and
+  receives every documented message, in order, with the documented shapes.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
@@ -28,13 +38,35 @@ pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+WIDTHS = {320: 568, 480: 720, 1280: 800}  # width: height of the viewport
+CALLER_PHONE = "01632 960 482"
+
+# The story's answers, as the keys a call handler presses on each question as it is focused
+# (anything else: N, or W for how often). Racial abuse and threats from a neighbour.
+STORY_KEYS = {
+    "immediate_danger": ["n"],
+    "threats_or_violence": ["y"],
+    "self_harm_risk": ["n"],
+    "hostility_perceived": ["2", "Enter"],  # strand 2: race
+    "repeat": ["y"],
+    "feels_targeted": ["y"],
+    "escalating": ["y"],
+    "mental_health_affected": ["y"],
+    "sleep_affected": ["y"],
+    "feels_unsafe_at_home": ["y"],
+    "fear_of_reprisal": ["y"],
+    "property_damage": ["y"],
+}
 
 
 def _require_browser() -> None:
     missing = None
     if not os.path.exists(CHROMIUM):
         missing = f"{CHROMIUM} is not installed (apt-get install chromium)"
+    elif not AXE.exists():
+        missing = f"{AXE} is missing (make test-tools: npm ci)"
     else:
         try:
             import playwright.async_api  # noqa: F401
@@ -74,6 +106,11 @@ def ports() -> tuple[int, int]:
 
 
 @pytest.fixture(scope="module")
+def secret_key() -> str:
+    return secrets.token_urlsafe(32)
+
+
+@pytest.fixture(scope="module")
 def host(ports):
     """A stand-in for the call-handling system's web page, on a real local port (Chromium's
     local network access checks refuse a local frame inside a page from a routed fake host)."""
@@ -100,7 +137,7 @@ def host(ports):
 
 
 @pytest.fixture(scope="module")
-def server(database_url, tmp_path_factory, ports):
+def server(database_url, tmp_path_factory, ports, secret_key):
     """`asb serve` on a free port against this run's database; stopped by its PID."""
     _require_browser()
     port, host_port = ports
@@ -108,7 +145,7 @@ def server(database_url, tmp_path_factory, ports):
         os.environ,
         DATABASE_URL=database_url,
         ASB_DATA_DIR=str(tmp_path_factory.mktemp("asb-serve")),
-        ASB_SECRET_KEY=secrets.token_urlsafe(32),
+        ASB_SECRET_KEY=secret_key,
         ASB_EMBED_ORIGINS=f"'self' http://127.0.0.1:{host_port}",
         ASB_LOG_LEVEL="WARNING",
     )
@@ -145,6 +182,20 @@ def server(database_url, tmp_path_factory, ports):
                 proc.wait()
 
 
+@pytest.fixture(scope="module")
+def earlier_case(server, call_handler_key) -> str:
+    """The caller's earlier case (opened with the same key, victim's phone CALLER_PHONE)."""
+    r = httpx.post(
+        f"{server}/v1/cases",
+        json={"area": "fenland", "answers": {"repeat": True, "feels_targeted": True},
+              "victim": {"role": "victim", "name": "Earlier Caller", "phone": CALLER_PHONE},
+              "consent": {"state": "given"}},
+        headers={"Authorization": f"Bearer {call_handler_key}"},
+    )
+    assert r.status_code == 201, r.text
+    return r.json()["reference"]
+
+
 async def _embed_token(base: str, key: str) -> str:
     async with httpx.AsyncClient(base_url=base) as c:
         r = await c.post("/v1/embed-tokens", headers={"Authorization": f"Bearer {key}"})
@@ -169,80 +220,191 @@ def _watch(page, problems: list[str]) -> None:
     page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
 
 
+def _policy() -> tuple[list[str], dict[str, str]]:
+    """The order the page must ask in (ask_next for no answers, then the rest) and the texts."""
+    import harm_model
+
+    policy = harm_model.get_policy(None).to_dict()
+    order = list(harm_model.assess({}, None).to_dict()["ask_next"])
+    order += [q["id"] for q in policy["questions"] if q["id"] not in order]
+    return order, {q["id"]: q["text"] for q in policy["questions"]}
+
+
 async def _focused_id(page_or_frame) -> str:
     return await page_or_frame.evaluate("document.activeElement && document.activeElement.id")
 
 
-async def test_call_handler_assesses_by_keyboard_and_opens_a_case(
-    server, call_handler_key, browser
+async def _focused_question(page_or_frame) -> str | None:
+    return await page_or_frame.evaluate(
+        "(() => { const f = document.activeElement && document.activeElement.closest('fieldset.q');"
+        " return f ? f.dataset.q : null; })()")
+
+
+async def _asked(page_or_frame) -> int:
+    return await page_or_frame.locator("fieldset.q.answered").count()
+
+
+async def _answer_focused(page, frame, keys: dict[str, list[str]]) -> str:
+    """Answer the focused question with its keys; wait until focus has moved on."""
+    qid = await _focused_question(frame)
+    assert qid, "no question is focused"
+    for key in keys.get(qid, ["w" if qid == "frequency" else "n"]):
+        await page.keyboard.press(key)
+    await frame.wait_for_function(
+        "q => { const f = document.activeElement && document.activeElement.closest('fieldset.q');"
+        " return !f || f.dataset.q !== q; }", arg=qid)
+    return qid
+
+
+async def _axe(frame, state: str, width: int) -> None:
+    """axe-core (from npm, pinned) in the page itself: no violations, WCAG 2.2 AA and best
+    practice rules alike."""
+    if not await frame.evaluate("typeof window.axe !== 'undefined'"):
+        await frame.evaluate(AXE.read_text("utf-8"))
+    result = await frame.evaluate("axe.run(document).then(r => ({violations: r.violations.map("
+                                  "v => ({id: v.id, impact: v.impact, nodes: v.nodes.map("
+                                  "n => n.target.join(' '))})), passes: r.passes.length}))")
+    assert result["violations"] == [], f"{width}px, {state}: {result['violations']}"
+    assert result["passes"] > 20  # axe really ran its rules
+
+
+async def _open_page(browser, server, key, width):
+    page = await browser.new_page(viewport={"width": width, "height": WIDTHS[width]})
+    problems: list[str] = []
+    _watch(page, problems)
+    token = await _embed_token(server, key)
+    await page.goto(f"{server}/embed/assessment#token={token}")
+    return page, problems
+
+
+async def _pinned_above(page, width: int) -> None:
+    """The level, its could-rise-to, the hate flag and the next question are inside the
+    viewport, and the focused element is below the pinned summary, not under it."""
+    height = WIDTHS[width]
+    for selector in ("#level", "#raise", "#next-button"):
+        box = await page.locator(selector).bounding_box()
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= height, (selector, box)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, (selector, box)
+    if await page.locator("#hate").is_visible():
+        box = await page.locator("#hate").bounding_box()
+        assert box["y"] + box["height"] <= height
+    pinned = await page.locator("#pinned").bounding_box()
+    focused = await page.evaluate(
+        "(() => { const r = document.activeElement.getBoundingClientRect();"
+        " return {top: r.top, bottom: r.bottom}; })()")
+    assert focused["top"] >= pinned["y"] + pinned["height"], (focused, pinned)
+    assert focused["bottom"] <= height, focused
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+async def test_pinned_result_and_no_axe_violations_at_each_width(
+    server, call_handler_key, browser, width
 ):
     from playwright.async_api import expect
 
-    token = await _embed_token(server, call_handler_key)
-    page = await browser.new_page(viewport={"width": 1280, "height": 1000})
-    problems: list[str] = []
-    _watch(page, problems)
-    await page.goto(f"{server}/embed/assessment#token={token}")
+    page, problems = await _open_page(browser, server, call_handler_key, width)
+    order, texts = _policy()
+    await expect(page.locator("#app")).to_be_visible()
+    await expect(page.locator("#level-text")).to_have_text("Standard")
+    # Initial: the first question in ask_next order is focused and named in the pinned summary.
+    assert await _focused_question(page) == order[0]
+    await expect(page.locator("#next-button")).to_have_text(texts[order[0]])
+    await expect(page.locator("#raise")).to_have_text("Could still rise to High")
+    await _pinned_above(page, width)
+    await _axe(page, "initial", width)
 
+    # Partly answered: no immediate danger.
+    await _answer_focused(page, page, STORY_KEYS)
+    await expect(page.locator("#score")).to_contain_text("Score 0")
+    assert await _asked(page) == 1
+    await _pinned_above(page, width)
+    await _axe(page, "partly answered", width)
+
+    # High, with the hate flag: threats (critical), then on to the hostility question.
+    while await _focused_question(page) != "feels_targeted":
+        await _answer_focused(page, page, STORY_KEYS)
+    await expect(page.locator("#level-text")).to_have_text("High")
+    await expect(page.locator("#hate")).to_have_text("Hate incident flag: Race")
+    await _pinned_above(page, width)
+    await _axe(page, "high", width)
+
+    # Answered down to the last: while the 24th question is focused, the level is in view.
+    while await _asked(page) < 23:
+        await _answer_focused(page, page, STORY_KEYS)
+    last = await _focused_question(page)
+    assert last is not None and await _asked(page) == 23
+    assert not await page.locator(f"#q-{last}").evaluate("f => f.classList.contains('answered')")
+    await _pinned_above(page, width)
+    ARTIFACTS.mkdir(exist_ok=True)
+    await page.screenshot(path=str(ARTIFACTS / f"embed_{width}px.png"))
+    assert problems == []
+
+
+async def test_call_handlers_story_by_keyboard_at_480(
+    server, call_handler_key, browser, earlier_case
+):
+    """Caller reports repeated racial abuse and threats; the handler answers by keyboard; the
+    level turns high; the repeat caller is found; the case is opened. No mouse."""
+    from playwright.async_api import expect
+
+    page, problems = await _open_page(browser, server, call_handler_key, 480)
+    order, texts = _policy()
     # The token is taken out of the address bar at once.
     await expect(page.locator("#app")).to_be_visible()
     assert "token" not in page.url and "#" not in page.url
-    level = page.locator("#level")
-    await expect(level).to_have_text("Standard")
-    assert await page.locator("#level-live").get_attribute("aria-live") == "polite"
 
-    # Screen questions first, in the policy's screen order, then the rest.
-    legends = await page.locator("#screen legend").all_text_contents()
-    assert legends[0].startswith("Is anyone in immediate danger")
-    assert len(legends) == 7
-    assert await page.locator("#rest fieldset").count() == 17
+    # Questions in ask_next order: critical first (marked in words, not colour alone).
+    ids = await page.locator("fieldset.q").evaluate_all("fs => fs.map(f => f.dataset.q)")
+    assert ids == order and len(ids) == 24
+    critical = await page.locator("fieldset.q.critical").evaluate_all(
+        "fs => fs.map(f => f.dataset.q)")
+    assert critical == ids[:3] == ["immediate_danger", "threats_or_violence", "self_harm_risk"]
+    assert await page.locator("fieldset.critical legend .tag").all_text_contents() == [
+        "Critical"] * 3
 
-    # Focus starts on the first screen question. Arrow keys answer within a group, Tab moves on.
-    assert await _focused_id(page) == "immediate_danger-yes"
-    await page.keyboard.press("ArrowRight")  # immediate danger: No
-    assert await page.locator("#immediate_danger-no").is_checked()
-    await expect(page.locator("#score")).to_contain_text("Score 0")
-    await page.keyboard.press("Tab")
-    assert await _focused_id(page) == "threats_or_violence-yes"
-    await expect(level).to_have_text("Standard")
-    await page.keyboard.press("Space")  # threats or violence: Yes (a critical item)
-    await expect(level).to_have_text("High")
-    await expect(page.locator("#reasons")).to_contain_text("violence")
-    await expect(page.locator("#hate")).to_be_hidden()
+    level = page.locator("#level-text")
+    seen = []
+    while await _asked(page) < 24:
+        seen.append(await _answer_focused(page, page, STORY_KEYS))
+        if seen[-1] == "threats_or_violence":
+            await expect(level).to_have_text("High")
+            await expect(page.locator("#level-shape")).to_have_text("\u25b2")
+    assert sorted(seen) == sorted(order)
+    await expect(page.locator("#raise")).to_have_text("All questions answered")
+    await expect(page.locator("#hate")).to_have_text("Hate incident flag: Race")
 
-    await page.keyboard.press("Tab")
-    assert await _focused_id(page) == "repeat-yes"
-    await page.keyboard.press("Space")  # repeat: Yes
-    await page.keyboard.press("Tab")
-    await page.keyboard.press("Space")  # feels targeted: Yes
-    await page.keyboard.press("Tab")
-    assert await _focused_id(page) == "hostility_perceived-disability"
-    await page.keyboard.press("Tab")
-    assert await _focused_id(page) == "hostility_perceived-race"
-    await page.keyboard.press("Space")  # hostility perceived: race
-    hate = page.locator("#hate")
-    await expect(hate).to_be_visible()
-    await expect(hate).to_contain_text("Race")
-    await expect(level).to_have_text("High")
+    # Reasons in words, from the policy's texts: no question ids.
+    reasons = await page.locator("#reasons li").all_text_contents()
+    assert f"Critical: yes to \u201c{texts['threats_or_violence']}\u201d The level is High." in (
+        reasons)
+    assert "Hostility perceived (Race): hate incident flag; the level is at least Medium." in (
+        reasons)
+    assert any(r.startswith(f"\u201c{texts['frequency']}\u201d Weekly: 2 points") for r in reasons)
+    joined = " ".join(reasons)
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", joined), joined
 
-    # The ask-next list moves focus to the question it names.
-    ask_next = page.locator("#ask-next button")
-    await expect(ask_next.first).to_be_visible()
-    assert await ask_next.count() >= 3
-    first_question = await ask_next.first.text_content()
-    await ask_next.first.focus()
+    # Nothing more to ask: focus goes to the repeat-caller check.
+    assert await _focused_id(page) == "repeat-heading"
+    await page.keyboard.press("Tab")
+    assert await _focused_id(page) == "lookup-phone"
+    await page.keyboard.type(CALLER_PHONE.replace(" ", ""))
+    await page.keyboard.press("Tab")  # address: not needed
+    await page.keyboard.press("Tab")
+    assert await _focused_id(page) == "lookup-button"
     await page.keyboard.press("Enter")
-    focused_legend = await page.evaluate(
-        "document.activeElement.closest('fieldset').querySelector('legend').textContent")
-    assert focused_legend == first_question
-    await expect(page.locator("#targets li").first).to_contain_text("within 1 hour")
+    found = page.locator("#lookup-result")
+    await expect(found).to_contain_text("Repeat caller: an open case was found.")
+    # As the API answers a token (which may not read cases): whom to contact.
+    await expect(found).to_contain_text("Browser Test Police")
 
-    # Open a case from the result, by keyboard.
-    await page.locator("#area").focus()
+    # Open the case, by keyboard.
+    await page.keyboard.press("Tab")
+    assert await _focused_id(page) == "area"
     await page.keyboard.type("fenland")
     await page.keyboard.press("Tab")
     await page.keyboard.type("Test Victim")
-    await page.keyboard.press("Tab")  # phone (optional): left empty
+    await page.keyboard.press("Tab")
+    await page.keyboard.type(CALLER_PHONE)
     await page.keyboard.press("Tab")
     assert await _focused_id(page) == "consent"
     await page.keyboard.press("g")  # select's type-ahead: Given
@@ -253,32 +415,139 @@ async def test_call_handler_assesses_by_keyboard_and_opens_a_case(
     await page.keyboard.press("Tab")
     assert await _focused_id(page) == "open-button"
     await page.keyboard.press("Enter")
-    result = page.locator("#case-result")
     opened = re.compile(r"Case opened: ASB-\d{4}-\d{6} \(risk level High\)")
-    await expect(result).to_have_text(opened)
+    await expect(page.locator("#case-result")).to_have_text(opened)
     assert await _focused_id(page) == "case-result"
-
-    await page.evaluate("window.scrollTo(0, 0)")
-    ARTIFACTS.mkdir(exist_ok=True)
-    await page.screenshot(path=str(ARTIFACTS / "embed_assessment.png"), full_page=True)
     assert problems == []
 
 
 def _host_page(base: str) -> str:
-    """A stand-in for the call-handling system: frames the page and hands it the token."""
-    return f"""<!doctype html><html><body><h1>CAD</h1>
-<iframe id="asb" title="ASB assessment" src="{base}/embed/assessment" width="1200" height="900">
+    """A stand-in for the call-handling system: frames the page in a 480 px panel, hands it the
+    token when it is ready, and records every message it receives (window.RECEIVED). The test
+    sends the host's messages through window.sendToPage."""
+    return f"""<!doctype html><html lang="en"><head><title>CAD</title></head><body>
+<h1>CAD incident log</h1>
+<iframe id="asb" title="ASB assessment" src="{base}/embed/assessment" width="480" height="700">
 </iframe>
 <script>
+window.RECEIVED = [];
+window.sendToPage = function (message) {{
+  document.getElementById("asb").contentWindow.postMessage(message, "{base}");
+}};
 window.addEventListener("message", function (event) {{
   if (event.origin !== "{base}") return;
+  window.RECEIVED.push(event.data);
   if (event.data && event.data.type === "asb-embed-ready") {{
-    document.getElementById("asb").contentWindow.postMessage(
-      {{type: "asb-embed-token", token: window.EMBED_TOKEN}}, "{base}");
+    window.sendToPage({{type: "asb-embed-token", token: window.EMBED_TOKEN}});
   }}
-  if (event.data && event.data.type === "asb-case-opened") window.OPENED = event.data.reference;
 }});
 </script></body></html>"""
+
+
+def _assessment_result_validator():
+    import jsonschema
+    import yaml
+
+    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text("utf-8"))
+    schema = {"$ref": "#/components/schemas/AssessmentResult",
+              "components": spec["components"]}
+    return jsonschema.Draft202012Validator(schema)
+
+
+async def _received(page, n: int) -> list[dict]:
+    await page.wait_for_function("n => window.RECEIVED.length >= n", arg=n)
+    return await page.evaluate("window.RECEIVED")
+
+
+async def test_host_page_drives_the_protocol_and_gets_every_message_in_order(
+    server, host, call_handler_key, browser, secret_key
+):
+    from playwright.async_api import expect
+
+    from asb_api import embed_tokens
+
+    token = await _embed_token(server, call_handler_key)
+    page = await browser.new_page(viewport={"width": 900, "height": 800})
+    problems: list[str] = []
+    _watch(page, problems)
+    await page.add_init_script(f"window.EMBED_TOKEN = {token!r};")
+    await page.goto(f"{host}/")
+    frame = page.frame_locator("#asb")
+    inner = page.frames[1]
+    await expect(frame.locator("#app")).to_be_visible()
+    await expect(frame.locator("#level-text")).to_have_text("Standard")
+    validator = _assessment_result_validator()
+
+    # ready, then the first level (from nothing).
+    got = await _received(page, 2)
+    assert got[0] == {"type": "asb-embed-ready", "protocol": 1}
+    assert got[1] == {"type": "asb-embed-level-changed", "level": "standard", "previous": None,
+                      "could_raise_to": "high", "hate_flag": False}
+
+    # Prefill of what the host already knows: answers changed, then the level changed.
+    await page.evaluate("window.sendToPage({type: 'asb-embed-prefill', answers: "
+                        "{repeat: true, feels_targeted: true, hostility_perceived: ['race'],"
+                        " not_a_question: true}})")
+    got = await _received(page, 4)
+    changed, level = got[2], got[3]
+    assert changed["type"] == "asb-embed-answers-changed"
+    assert set(changed) == {"type", "answers", "evaluation"}
+    assert changed["answers"] == {"repeat": True, "feels_targeted": True,
+                                  "hostility_perceived": ["race"]}
+    validator.validate(changed["evaluation"])
+    assert changed["evaluation"]["level"] == "high" and changed["evaluation"]["hate_flag"]
+    assert level == {"type": "asb-embed-level-changed", "level": "high", "previous": "standard",
+                     "could_raise_to": "high", "hate_flag": True}
+    await expect(frame.locator("#level-text")).to_have_text("High")
+    assert await frame.locator("#repeat-yes").is_checked()
+
+    # The handler answers by keyboard: answers changed, the level stays (no level message).
+    assert await _focused_question(inner) == "immediate_danger"
+    await page.keyboard.press("n")
+    got = await _received(page, 5)
+    assert got[4]["type"] == "asb-embed-answers-changed"
+    assert got[4]["answers"]["immediate_danger"] is False
+    validator.validate(got[4]["evaluation"])
+
+    # The token lapses (one minted already expired: the page's clock and the API both say so),
+    # the host refreshes it, and the page carries on with the answers it kept.
+    actor = embed_tokens.verify(token, embed_tokens.derive_key(secret_key))
+    stale, _ = embed_tokens.issue(actor, embed_tokens.derive_key(secret_key),
+                                  now=time.time() - 16 * 60)
+    await page.evaluate(f"window.sendToPage({{type: 'asb-embed-token-refresh', token: {stale!r}}})")
+    got = await _received(page, 6)
+    assert got[5] == {"type": "asb-embed-token-expired"}
+    await expect(frame.locator("#status")).to_contain_text("expired")
+    fresh = await _embed_token(server, call_handler_key)
+    await page.evaluate(f"window.sendToPage({{type: 'asb-embed-token-refresh', token: {fresh!r}}})")
+    await expect(frame.locator("#status")).to_be_hidden()
+    focused = await _focused_question(inner)  # the next critical question
+    assert focused in ("threats_or_violence", "self_harm_risk")
+    await page.keyboard.press("n")
+    got = await _received(page, 7)
+    assert got[6]["type"] == "asb-embed-answers-changed"
+    assert got[6]["answers"][focused] is False
+
+    # Open the case: the host learns its id and reference, never the victim's details.
+    await frame.locator("#area").fill("fenland")
+    await frame.locator("#victim-name").fill("Protocol Victim")
+    await frame.locator("#victim-phone").fill("01632 960 771")
+    await frame.locator("#open-button").focus()
+    await page.keyboard.press("Enter")
+    await expect(frame.locator("#case-result")).to_contain_text("Case opened")
+    got = await _received(page, 8)
+    opened = got[7]
+    assert set(opened) == {"type", "id", "reference", "risk_level"}
+    assert opened["type"] == "asb-embed-case-opened" and opened["risk_level"] == "high"
+    assert re.fullmatch(r"ASB-\d{4}-\d{6}", opened["reference"])
+    assert re.fullmatch(r"[0-9a-f-]{36}", opened["id"])
+    everything = json.dumps(got)
+    assert "Protocol Victim" not in everything and "960 771" not in everything
+    assert [m["type"] for m in got] == [
+        "asb-embed-ready", "asb-embed-level-changed", "asb-embed-answers-changed",
+        "asb-embed-level-changed", "asb-embed-answers-changed", "asb-embed-token-expired",
+        "asb-embed-answers-changed", "asb-embed-case-opened"]
+    assert problems == [] or all("401" in p for p in problems), problems
 
 
 async def test_page_works_in_an_iframe_of_an_allowed_origin_only(
@@ -295,10 +564,10 @@ async def test_page_works_in_an_iframe_of_an_allowed_origin_only(
     await page.goto(f"{host}/")
     frame = page.frame_locator("#asb")
     await expect(frame.locator("#app")).to_be_visible()
-    await expect(frame.locator("#level")).to_have_text("Standard")
+    await expect(frame.locator("#level-text")).to_have_text("Standard")
     await frame.locator("#immediate_danger-yes").focus()
     await page.keyboard.press("Space")
-    await expect(frame.locator("#level")).to_have_text("High")
+    await expect(frame.locator("#level-text")).to_have_text("High")
     assert problems == []
 
     # Another origin may not frame it (frame-ancestors), so it never gets the page.
