@@ -454,6 +454,20 @@ def _assessment_result_validator():
     return jsonschema.Draft202012Validator(schema)
 
 
+def _documented_messages() -> tuple[set[str], set[str]]:
+    """The message types openapi.yaml documents for the page: (accepted, posted); the README's
+    table names the same ones."""
+    import yaml
+
+    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text("utf-8"))
+    text = spec["paths"]["/embed/assessment"]["get"]["description"]
+    accepts, posts = text.split("Messages the page accepts:")[1].split("Messages the page posts")
+    kinds = [set(re.findall(r'"type": "(asb-embed-[a-z-]+)"', part)) for part in (accepts, posts)]
+    readme = set(re.findall(r"\| `(asb-embed-[a-z-]+)` \|", (ROOT / "README.md").read_text()))
+    assert readme == kinds[0] | kinds[1]
+    return kinds[0], kinds[1]
+
+
 async def _received(page, n: int) -> list[dict]:
     await page.wait_for_function("n => window.RECEIVED.length >= n", arg=n)
     return await page.evaluate("window.RECEIVED")
@@ -547,6 +561,10 @@ async def test_host_page_drives_the_protocol_and_gets_every_message_in_order(
         "asb-embed-ready", "asb-embed-level-changed", "asb-embed-answers-changed",
         "asb-embed-level-changed", "asb-embed-answers-changed", "asb-embed-token-expired",
         "asb-embed-answers-changed", "asb-embed-case-opened"]
+    # Every documented message went each way.
+    accepted, posted = _documented_messages()
+    assert accepted == {"asb-embed-token", "asb-embed-token-refresh", "asb-embed-prefill"}
+    assert posted == {m["type"] for m in got}
     assert problems == [] or all("401" in p for p in problems), problems
 
 
