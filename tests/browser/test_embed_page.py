@@ -294,6 +294,8 @@ async def _pinned_above(page, width: int) -> None:
         " return {top: r.top, bottom: r.bottom}; })()")
     assert focused["top"] >= pinned["y"] + pinned["height"], (focused, pinned)
     assert focused["bottom"] <= height, focused
+    # Reflow: nothing wider than the frame (no sideways scrolling at 320 px).
+    assert await page.evaluate("document.documentElement.scrollWidth") <= width
 
 
 @pytest.mark.parametrize("width", sorted(WIDTHS))
@@ -566,6 +568,33 @@ async def test_host_page_drives_the_protocol_and_gets_every_message_in_order(
     assert accepted == {"asb-embed-token", "asb-embed-token-refresh", "asb-embed-prefill"}
     assert posted == {m["type"] for m in got}
     assert problems == [] or all("401" in p for p in problems), problems
+
+
+async def test_an_expired_first_token_is_reported_and_a_refresh_starts_the_page(
+    server, host, call_handler_key, browser, secret_key
+):
+    from playwright.async_api import expect
+
+    from asb_api import embed_tokens
+
+    key = embed_tokens.derive_key(secret_key)
+    actor = embed_tokens.verify(await _embed_token(server, call_handler_key), key)
+    stale, _ = embed_tokens.issue(actor, key, now=time.time() - 16 * 60)
+    page = await browser.new_page(viewport={"width": 480, "height": 700})
+    await page.add_init_script(f"window.EMBED_TOKEN = {stale!r};")
+    await page.goto(f"{host}/")
+    frame = page.frame_locator("#asb")
+    got = await _received(page, 2)
+    assert [m["type"] for m in got] == ["asb-embed-ready", "asb-embed-token-expired"]
+    await expect(frame.locator("#status")).to_contain_text("expired")
+    await expect(frame.locator("#app")).to_be_hidden()
+
+    fresh = await _embed_token(server, call_handler_key)
+    await page.evaluate(f"window.sendToPage({{type: 'asb-embed-token-refresh', token: {fresh!r}}})")
+    await expect(frame.locator("#app")).to_be_visible()
+    await expect(frame.locator("#level-text")).to_have_text("Standard")
+    got = await _received(page, 3)
+    assert got[2]["type"] == "asb-embed-level-changed" and len(got) == 3
 
 
 async def test_page_works_in_an_iframe_of_an_allowed_origin_only(

@@ -218,6 +218,12 @@ async def test_page_has_a_strict_policy_and_matching_nonces(client):
     assert nonce not in again.headers["content-security-policy"]
 
 
+async def test_page_stays_small(client):
+    # The whole page, script and styles included, as served (README: about 38,700 bytes).
+    r = await client.get("/embed/assessment")
+    assert len(r.content) < 48_000, len(r.content)
+
+
 async def test_page_frame_ancestors_follow_configuration(client, app):
     app.state.settings = app.state.settings.model_copy(
         update={"embed_origins": "'self' https://cad.example.police.uk bad;value"})
