@@ -10,7 +10,8 @@ machine but fail under CI, so CI can never pass by skipping them.
 - at 320, 480 and 1280 px: axe-core finds no violations in the initial, partly answered and high
   states, and the pinned level stays inside the viewport (and above the focused question, never
   over it) while the 24th question is focused; a screenshot of each width is kept in
-  `artifacts/` (embed_320px.png, embed_480px.png, embed_1280px.png);
+  `artifacts/` (embed_320px.png, embed_480px.png, embed_1280px.png; the story's end in
+  embed_story_480px.png);
 - a host page on another origin drives the page through the documented postMessage protocol and
   receives every documented message, in order, with the documented shapes.
 """
@@ -420,6 +421,8 @@ async def test_call_handlers_story_by_keyboard_at_480(
     opened = re.compile(r"Case opened: ASB-\d{4}-\d{6} \(risk level High\)")
     await expect(page.locator("#case-result")).to_have_text(opened)
     assert await _focused_id(page) == "case-result"
+    ARTIFACTS.mkdir(exist_ok=True)
+    await page.screenshot(path=str(ARTIFACTS / "embed_story_480px.png"))
     assert problems == []
 
 
