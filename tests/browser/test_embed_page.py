@@ -423,6 +423,7 @@ async def test_call_handlers_story_by_keyboard_at_480(
     assert await _focused_id(page) == "case-result"
     ARTIFACTS.mkdir(exist_ok=True)
     await page.screenshot(path=str(ARTIFACTS / "embed_story_480px.png"))
+    await _axe(page, "case opened, repeat caller found", 480)
     assert problems == []
 
 
