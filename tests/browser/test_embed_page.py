@@ -507,7 +507,7 @@ async def test_host_page_drives_the_protocol_and_gets_every_message_in_order(
     # Prefill of what the host already knows: answers changed, then the level changed.
     await page.evaluate("window.sendToPage({type: 'asb-embed-prefill', answers: "
                         "{repeat: true, feels_targeted: true, hostility_perceived: ['race'],"
-                        " not_a_question: true}})")
+                        " not_a_question: true, escalating: 'sometimes', frequency: 7}})")
     got = await _received(page, 4)
     changed, level = got[2], got[3]
     assert changed["type"] == "asb-embed-answers-changed"
