@@ -43,6 +43,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 WIDTHS = {320: 568, 480: 720, 1280: 800}  # width: height of the viewport
 CALLER_PHONE = "01632 960 482"
+LOOKUP_BUDGET = 3  # repeat-caller lookups per key and window, for the server under test
 
 # The story's answers, as the keys a call handler presses on each question as it is focused
 # (anything else: N, or W for how often). Racial abuse and threats from a neighbour.
@@ -148,6 +149,7 @@ def server(database_url, tmp_path_factory, ports, secret_key):
         ASB_DATA_DIR=str(tmp_path_factory.mktemp("asb-serve")),
         ASB_SECRET_KEY=secret_key,
         ASB_EMBED_ORIGINS=f"'self' http://127.0.0.1:{host_port}",
+        ASB_LOOKUP_BUDGET_PER_KEY=str(LOOKUP_BUDGET),
         ASB_LOG_LEVEL="WARNING",
     )
     env.pop("PROMETHEUS_MULTIPROC_DIR", None)
@@ -572,6 +574,38 @@ async def test_host_page_drives_the_protocol_and_gets_every_message_in_order(
     assert accepted == {"asb-embed-token", "asb-embed-token-refresh", "asb-embed-prefill"}
     assert posted == {m["type"] for m in got}
     assert problems == [] or all("401" in p for p in problems), problems
+
+
+async def test_repeat_caller_check_over_the_keys_budget_says_when_to_retry(
+    server, engine, browser
+):
+    """The page's lookups spend its key's budget: after the key's own lookups, the page is
+    refused as the API refuses it (429), and says when to try again."""
+    from playwright.async_api import expect
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from asb_core.actor import Actor
+    from asb_core.agencies.service import add_agency, issue_key
+
+    slug = f"budget-{secrets.token_hex(4)}"
+    async with AsyncSession(engine, expire_on_commit=False) as session, session.begin():
+        await add_agency(session, Actor.system(), slug, "Budget Police", "police", ["fenland"])
+        _, key = await issue_key(session, Actor.system(), slug, "call_handler")
+    async with httpx.AsyncClient(base_url=server) as client:
+        for n in range(LOOKUP_BUDGET):
+            r = await client.post("/v1/repeat-caller-lookup", json={"phone": f"01632 96{n:04d}"},
+                                  headers={"Authorization": f"Bearer {key}"})
+            assert r.status_code == 200, r.text
+    page, problems = await _open_page(browser, server, key, 480)
+    await expect(page.locator("#app")).to_be_visible()
+    await page.locator("#lookup-phone").fill("01632 960 999")
+    await page.locator("#lookup-button").focus()
+    await page.keyboard.press("Enter")
+    error = page.locator("#lookup-error")
+    await expect(error).to_contain_text("too many repeat-caller lookups")
+    await expect(error).to_contain_text(re.compile(r"try again in \d+ minutes?\)"))
+    await expect(page.locator("#lookup-result")).to_be_hidden()
+    assert all("429" in p for p in problems), problems
 
 
 async def test_an_expired_first_token_is_reported_and_a_refresh_starts_the_page(
