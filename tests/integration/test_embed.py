@@ -219,7 +219,7 @@ async def test_page_has_a_strict_policy_and_matching_nonces(client):
 
 
 async def test_page_stays_small(client):
-    # The whole page, script and styles included, as served (README: about 39,630 bytes).
+    # The whole page, script and styles included, as served (README: 39,793 bytes).
     r = await client.get("/embed/assessment")
     assert len(r.content) < 48_000, len(r.content)
 
