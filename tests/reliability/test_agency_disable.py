@@ -36,11 +36,12 @@ async def _evaluate(c: httpx.AsyncClient, credential: str) -> int:
 async def _refused_soon(c: httpx.AsyncClient, credential: str) -> httpx.Response:
     """Poll until the credential is refused; the deadline only bounds a loaded machine's wait
     (the window itself is 1 s)."""
-    deadline = time.monotonic() + 30
+    started = time.monotonic()
     while (r := await c.post("/v1/assessments/evaluate", json=EVALUATE,
                              headers=bearer(credential))).status_code == 200:
-        assert time.monotonic() < deadline, "a credential kept working"
+        assert time.monotonic() < started + 30, "a credential kept working"
         await asyncio.sleep(0.1)
+    print(f"refused {time.monotonic() - started:.2f} s after the command returned")
     return r
 
 
