@@ -41,6 +41,25 @@ async def test_caseworker_and_supervisor_may_exchange_others_may_not(client, mak
         assert r.headers["content-type"].startswith("application/problem+json")
 
 
+async def _evaluate_counting_queries(client, connection, credential: str):
+    """(the evaluate response, the statements it sent): the driver's own query log, as the key
+    lookup runs on the asyncpg connection directly (savepoints aside)."""
+    statements: list[str] = []
+
+    def log(record):
+        if not record.query.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK")):
+            statements.append(record.query)
+
+    raw = (await connection.get_raw_connection()).driver_connection
+    raw.add_query_logger(log)
+    try:
+        r = await client.post("/v1/assessments/evaluate", json={"answers": SCREEN},
+                              headers={"Authorization": f"Bearer {credential}"})
+    finally:
+        raw.remove_query_logger(log)
+    return r, statements
+
+
 async def test_token_evaluate_costs_one_query_whether_its_key_may_still_act(
     client, connection, make_key, session
 ):
@@ -50,19 +69,7 @@ async def test_token_evaluate_costs_one_query_whether_its_key_may_still_act(
     refuses the token on the next request."""
     key = await make_key("embed-police", "call_handler", kind="police")
     token = await _token(client, key)
-    statements: list[str] = []
-
-    def log(record):
-        if not record.query.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK")):
-            statements.append(record.query)
-
-    raw = (await connection.get_raw_connection()).driver_connection
-    raw.add_query_logger(log)
-    auth = {"Authorization": f"Bearer {token}"}
-    try:
-        r = await client.post("/v1/assessments/evaluate", json={"answers": SCREEN}, headers=auth)
-    finally:
-        raw.remove_query_logger(log)
+    r, statements = await _evaluate_counting_queries(client, connection, token)
     assert r.status_code == 200, r.text
     assert r.json()["level"] == "high" and r.json()["hate_flag"] is True
     assert len(statements) == 1, statements
@@ -70,27 +77,14 @@ async def test_token_evaluate_costs_one_query_whether_its_key_may_still_act(
 
     await revoke_key(session, Actor.system(), key)
     await session.commit()
-    r = await client.post("/v1/assessments/evaluate", json={"answers": SCREEN}, headers=auth)
+    r, _ = await _evaluate_counting_queries(client, connection, token)
     assert r.status_code == 401
     assert r.headers["content-type"].startswith("application/problem+json")
 
 
 async def test_key_evaluate_costs_one_query(client, connection, make_key):
     key = await make_key("embed-police", "call_handler", kind="police")
-    statements: list[str] = []
-
-    def log(record):
-        if not record.query.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK")):
-            statements.append(record.query)
-
-    # The driver's own query log: the key lookup runs on the asyncpg connection directly.
-    raw = (await connection.get_raw_connection()).driver_connection
-    raw.add_query_logger(log)
-    try:
-        r = await client.post("/v1/assessments/evaluate", json={"answers": SCREEN},
-                              headers={"Authorization": f"Bearer {key}"})
-    finally:
-        raw.remove_query_logger(log)
+    r, statements = await _evaluate_counting_queries(client, connection, key)
     assert r.status_code == 200
     assert len(statements) == 1, statements
     assert "key_hash" in statements[0]
