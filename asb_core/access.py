@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Select, Uuid, and_, bindparam, exists, false, or_, select
+from sqlalchemy import Select, Uuid, and_, bindparam, exists, false, or_, select, true
 
 from asb_core.actor import Actor
 from asb_core.cases.models import Case
@@ -44,6 +44,11 @@ CASEWORK = frozenset(
         "repeat_caller.lookup",
     }
 )
+# Data protection over a case's life (asb_core/dataprotection): a legal hold is placed and
+# released by a supervisor or the data protection officer; erasure, subject access exports and
+# retention reports are the officer's alone.
+HOLDS = frozenset({"hold.place", "hold.release", "hold.read"})
+DATA_PROTECTION = HOLDS | {"party.erase", "sar.export", "retention.read"}
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     "call_handler": frozenset(
         {"case.open", "case.read", "assess.evaluate", "repeat_caller.lookup"}
@@ -51,10 +56,10 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
     "caseworker": CASEWORK,
     "supervisor": CASEWORK
     | {"case.close", "case.reopen", "case.lower_level", "case.reassign_lead", "case.unshare",
-       "case_review.decide", "repeat_caller.log_read"},
+       "case_review.decide", "repeat_caller.log_read"} | HOLDS,
     "auditor": frozenset(
         {"case.read", "diary.read", "incident.read", "intervention.read", "audit.read",
-         "repeat_caller.log_read"}
+         "repeat_caller.log_read", "hold.read"}
     ),
     "analyst": frozenset({"stats.read"}),
     # An integration (a police or housing system) may report a breach it knows of: a breach
@@ -64,7 +69,10 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
          "intervention.read", "intervention.breach"}
     ),
     "admin": frozenset({"agency.admin"}),
-    "system": frozenset({"agency.admin"}),
+    # The data protection officer: no case work and no case reads; it finds its agency's member
+    # cases only through `data_protection_case` (holds, erasure, exports, retention reports).
+    "dpo": DATA_PROTECTION,
+    "system": frozenset({"agency.admin"}) | DATA_PROTECTION,
 }
 ACTIONS = frozenset().union(*ROLE_ACTIONS.values()) | {"case.unshare"}
 # Embed tokens (scoped keys) may only evaluate, open cases and look up repeat callers (the
@@ -191,6 +199,24 @@ def readable_audit_rows(actor: Actor, case_id_column, agency_column):
         readable_case_rows(actor, case_id_column),
         and_(case_id_column.is_(None), agency_column == actor.agency_slug),
     )
+
+
+def data_protection_filter(actor: Actor):
+    """The cases `actor` may see for data protection work: those it may read, and for a role
+    with data protection actions (the officer), every case its agency is a member of. The
+    operator's CLI (`Actor.system()`, no agency) sees every case."""
+    if actor.role == "system" and actor.agency_id is None:
+        return true()
+    kind = visibility(actor)
+    if (kind == "none" and actor.agency_id is not None and not actor.scopes
+            and ROLE_ACTIONS.get(actor.role, frozenset()) & DATA_PROTECTION):
+        kind = "member"
+    return _filter(kind, actor.agency_id, actor.principal_id)
+
+
+def data_protection_cases(actor: Actor) -> Select:
+    """`SELECT cases` for data protection work (`data_protection_filter`)."""
+    return select(Case).where(data_protection_filter(actor))
 
 
 def readable_cases(actor: Actor) -> Select:

@@ -10,6 +10,7 @@ from asb_core.audit.models import (
     AuditAnchorTip,
     AuditChainHead,
     AuditEvent,
+    AuditNote,
 )
 from asb_core.case_review.models import CaseReview, CaseReviewRecommendation
 from asb_core.cases.models import (
@@ -19,6 +20,7 @@ from asb_core.cases.models import (
     CaseReferenceCounter,
     EscalationState,
 )
+from asb_core.dataprotection.models import LegalHold, RetentionSchedule
 from asb_core.escalation.models import EscalationFlag
 from asb_core.incidents.models import DiaryEntry, IdempotencyKey, Incident
 from asb_core.interventions.models import Intervention, InterventionBreach
@@ -37,6 +39,7 @@ __all__ = [
     "AuditAnchorTip",
     "AuditChainHead",
     "AuditEvent",
+    "AuditNote",
     "Base",
     "Case",
     "CaseClosure",
@@ -52,6 +55,7 @@ __all__ = [
     "Incident",
     "Intervention",
     "InterventionBreach",
+    "LegalHold",
     "LookupBudget",
     "Membership",
     "OutboxEvent",
@@ -59,6 +63,7 @@ __all__ = [
     "PartyIdentity",
     "Principal",
     "RepeatCallerLookup",
+    "RetentionSchedule",
     "Target",
     "Update",
     "WebhookDelivery",

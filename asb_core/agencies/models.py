@@ -19,6 +19,9 @@ ROLES = (
     "analyst",
     "integration",
     "admin",
+    # The data protection officer: retention reports, legal holds, erasure and subject access
+    # exports over its agency's member cases; no case work (asb_core/access.py).
+    "dpo",
 )
 
 # The incidents and webhooks models still import the check-constraint helper from here.

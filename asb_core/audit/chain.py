@@ -20,21 +20,24 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import secrets
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, tuple_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core.actor import Actor
 from asb_core.audit.keys import AuditKeys, load
-from asb_core.audit.models import AuditChainHead, AuditEvent
+from asb_core.audit.models import AuditChainHead, AuditEvent, AuditNote
 
 GENESIS = "0" * 64
 CHAIN_OPEN = "audit.chain_open"
+NOTE = "note:"
+ERASED = "[erased]"
 _keys: AuditKeys | None = None
 
 
@@ -113,6 +116,41 @@ def _body_of(v: dict) -> dict:
     }
 
 
+def commitment(salt: bytes, text: str) -> str:
+    """What an event's `justification` holds for free text kept in `audit_notes`: a salted
+    SHA-256 of the text, so the chain commits to the words without containing them."""
+    return NOTE + hashlib.sha256(salt + text.encode()).hexdigest()
+
+
+async def justification_of(session: AsyncSession, event: AuditEvent) -> str | None:
+    """The free text of an event's justification: its note's text, `[erased]` once retention
+    or erasure removed it, or the column itself for rows written before notes existed."""
+    value = event.justification
+    if value is None or not value.startswith(NOTE):
+        return value
+    note = await session.get(AuditNote, (event.chain, event.chain_seq))
+    return note.text if note is not None and note.text is not None else ERASED
+
+
+async def justifications(session: AsyncSession, events: list[AuditEvent]) -> dict[int, str | None]:
+    """`justification_of` for many events at once, by `seq`."""
+    keys = [(e.chain, e.chain_seq) for e in events
+            if e.justification and e.justification.startswith(NOTE)]
+    notes: dict[tuple[str, int], str | None] = {}
+    if keys:
+        rows = await session.execute(
+            select(AuditNote.chain, AuditNote.chain_seq, AuditNote.text)
+            .where(tuple_(AuditNote.chain, AuditNote.chain_seq).in_(keys)))
+        notes = {(r.chain, r.chain_seq): r.text for r in rows}
+    out = {}
+    for e in events:
+        value = e.justification
+        if value is not None and value.startswith(NOTE):
+            value = notes.get((e.chain, e.chain_seq)) or ERASED
+        out[e.seq] = value
+    return out
+
+
 def _by(actor: Actor, action: str, case_id: uuid.UUID | None, entity: str | None,
         entity_id: object | None) -> dict:
     """Who did what to which entity: the columns every event fills the same way."""
@@ -168,6 +206,13 @@ async def record(
             .execution_options(populate_existing=True)
         )
     ).scalar_one()
+    note = None
+    if justification is not None:
+        # Free text goes to an erasable note; the chain holds only its salted commitment.
+        salt = secrets.token_bytes(16)
+        note = AuditNote(chain=chain, chain_seq=head.last_seq + 1, case_id=case_id, salt=salt,
+                         text=justification)
+        justification = commitment(salt, justification)
     event = AuditEvent(**_chained(
         {
             "chain": chain, "chain_seq": head.last_seq + 1, "at": at or datetime.now(UTC),
@@ -177,6 +222,8 @@ async def record(
         head.last_hash,
     ))
     session.add(event)
+    if note is not None:
+        session.add(note)
     head.last_seq = event.chain_seq
     head.last_hash = event.hash
     head.mac = head_mac(chain, event.chain_seq, event.hash)

@@ -12,7 +12,17 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ARRAY, BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    ARRAY,
+    BigInteger,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -44,6 +54,31 @@ class AuditEvent(Base):
     hash: Mapped[str] = mapped_column(String(64))
     # The id of the audit key whose HMAC `hash` is (asb_core/audit/keys.py); None: SHA-256.
     key_id: Mapped[str | None] = mapped_column(String(32))
+
+
+class AuditNote(Base):
+    """The free text of an audit event (its `justification`: a reason, a late reason, a legal
+    basis), kept out of the chain so that retention and erasure can remove it.
+
+    Free text may name people, and an audit row can never change. So the row's `justification`
+    holds only a commitment, `note:<SHA-256 of salt and text>`, and the text and its random salt
+    live here. Erasing a note drops the salt with the text: the chain still verifies, and a
+    guess at the erased words can no longer be checked against the commitment. Not append-only:
+    `asb_core/dataprotection` is its only writer after `audit.chain.record`.
+    """
+
+    __tablename__ = "audit_notes"
+    __table_args__ = (Index("ix_audit_notes_case_id", "case_id"),)
+
+    chain: Mapped[str] = mapped_column(String(64), primary_key=True)
+    chain_seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[uuid.UUID | None] = mapped_column()
+    salt: Mapped[bytes | None] = mapped_column(LargeBinary)
+    text: Mapped[str | None] = mapped_column(Text)
+    erased_at: Mapped[datetime | None] = mapped_column()
+
+    def __repr__(self) -> str:  # the text may name people: never in logs or tracebacks
+        return f"<AuditNote {self.chain}#{self.chain_seq}>"
 
 
 class AuditChainHead(Base):

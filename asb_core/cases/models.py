@@ -53,6 +53,9 @@ class Case(Base):
     opened_at: Mapped[datetime] = mapped_column(default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column()
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When retention anonymised the case (asb_core/dataprotection/retention.py): its people's
+    # identity erased and its free text redacted; facts kept for statistics.
+    anonymised_at: Mapped[datetime | None] = mapped_column()
 
     lead_agency: Mapped[Agency] = relationship(foreign_keys=[lead_agency_id], lazy="joined")
     created_by_agency: Mapped[Agency] = relationship(

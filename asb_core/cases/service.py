@@ -290,10 +290,11 @@ async def close_case(
                        outcome=data.outcome, closure_id=closure.id,
                        victim_satisfied=view.satisfied, victim_kept_informed=view.kept_informed,
                        victim_feels_safer=view.feels_safer)
+    # The outcome is free text (it may name people): an erasable note, not the chained detail.
     await audit.record(session, actor, "case.close", case_id=case.id, entity="case",
-                       entity_id=case.id, detail={"outcome": data.outcome,
-                                                  "closure_id": str(closure.id),
-                                                  "victim_satisfied": view.satisfied})
+                       entity_id=case.id, justification=data.outcome,
+                       detail={"closure_id": str(closure.id),
+                               "victim_satisfied": view.satisfied})
     return case
 
 

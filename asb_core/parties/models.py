@@ -64,6 +64,9 @@ class Party(Base):
     removed_by_agency_id: Mapped[uuid.UUID | None] = agency_fk()
     removed_by_principal_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     removed_reason: Mapped[str | None] = mapped_column(Text)
+    # Erased on request or by retention (asb_core/dataprotection): the identity row is gone.
+    erased_at: Mapped[datetime | None] = mapped_column()
+    erased_by_agency_id: Mapped[uuid.UUID | None] = agency_fk()
 
     removed_by_agency: Mapped[Agency | None] = relationship(
         foreign_keys=[removed_by_agency_id], lazy="joined")

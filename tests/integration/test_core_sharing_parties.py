@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from asb_core.audit import chain as audit_chain
 from asb_core.cases import service as cases
 from asb_core.errors import Conflict, ConsentRequired, Forbidden, NotFound, ValidationFailed
 from asb_core.parties import service as parties
@@ -34,7 +35,8 @@ async def test_refused_consent_blocks_share_unless_legal_basis(session):
     assert (await cases.get_case(session, police, case.id)).id == case.id
     ev = (await session.execute(select(AuditEvent).where(
         AuditEvent.case_id == case.id, AuditEvent.action == "case.share"))).scalar_one()
-    assert ev.justification == "threats to life"
+    assert await audit_chain.justification_of(session, ev) == "threats to life"
+    assert "threats" not in ev.justification  # a commitment to the note, not the words
     assert ev.detail["disclosure_without_consent"] is True
 
 

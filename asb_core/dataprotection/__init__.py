@@ -1,0 +1,1 @@
+"""dataprotection: retention schedules, legal holds, erasure and subject access exports."""
