@@ -72,7 +72,8 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
     # The data protection officer: no case work and no case reads; it finds its agency's member
     # cases only through `data_protection_case` (holds, erasure, exports, retention reports).
     "dpo": DATA_PROTECTION,
-    "system": frozenset({"agency.admin"}) | DATA_PROTECTION,
+    # The operator (CLI) and `asb worker` apply the retention schedules.
+    "system": frozenset({"agency.admin", "retention.run"}) | DATA_PROTECTION,
 }
 ACTIONS = frozenset().union(*ROLE_ACTIONS.values()) | {"case.unshare"}
 # Embed tokens (scoped keys) may only evaluate, open cases and look up repeat callers (the

@@ -7,8 +7,9 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import CheckConstraint, Index, Integer, String, Text, Uuid
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from asb_core.agencies.models import Agency
 from asb_core.orm import Base, agency_fk, case_fk, uuid_pk
 
 # The kind whose schedule applies when the lead agency's kind has none.
@@ -49,3 +50,8 @@ class LegalHold(Base):
     released_at: Mapped[datetime | None] = mapped_column()
     released_by_agency_id: Mapped[uuid.UUID | None] = agency_fk()
     release_reason: Mapped[str | None] = mapped_column(Text)
+
+    placed_by_agency: Mapped[Agency] = relationship(foreign_keys=[placed_by_agency_id],
+                                                    lazy="joined")
+    released_by_agency: Mapped[Agency | None] = relationship(
+        foreign_keys=[released_by_agency_id], lazy="joined")

@@ -6,6 +6,8 @@ erasure marks, and audit notes (free text kept out of the hash chain).
   agency's kind, with its source (the defaults below; an operator may change the rows).
 - `legal_holds`: a case held from retention, with reason, until when, who placed and released.
 - `cases.anonymised_at`, `parties.erased_at` / `erased_by_agency_id`.
+- `diary_entries` stay immutable, except that retention and erasure (the transaction having set
+  `asb.redaction` on) may redact their free-text columns and nothing else.
 - `audit_notes`: an audit event's free-text justification with a random salt; the event itself
   holds only `note:<sha256(salt || text)>` from now on, so retention and erasure can remove the
   words while the chain still verifies (rows written before this revision keep their text).
@@ -50,6 +52,24 @@ DEFAULT_SCHEDULES = [
 ]
 
 
+DIARY_TEXT = ("what_happened", "location", "responsible", "witnesses", "effect_on_victim",
+              "reported_to", "reported_reference")
+REFUSE = """
+CREATE OR REPLACE FUNCTION diary_entries_refuse_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  {allow}RAISE EXCEPTION 'diary entries are immutable: add an amending entry instead'
+    USING ERRCODE = 'insufficient_privilege';
+END $$;
+"""
+# Redaction (asb_core/dataprotection/redaction.py) may change the free text, never the facts.
+ALLOW_REDACTION = f"""IF current_setting('asb.redaction', true) = 'on'
+     AND to_jsonb(NEW) - ARRAY[{', '.join(repr(c) for c in DIARY_TEXT)}]
+       = to_jsonb(OLD) - ARRAY[{', '.join(repr(c) for c in DIARY_TEXT)}] THEN
+    RETURN NEW;
+  END IF;
+  """
+
+
 def _roles(roles: tuple[str, ...]) -> None:
     op.drop_constraint("ck_principals_role", "principals", type_="check")
     op.create_check_constraint("ck_principals_role", "principals",
@@ -58,6 +78,7 @@ def _roles(roles: tuple[str, ...]) -> None:
 
 def upgrade() -> None:
     _roles(NEW_ROLES)
+    op.execute(REFUSE.format(allow=ALLOW_REDACTION))
     schedules = op.create_table(
         "retention_schedules",
         sa.Column("agency_kind", sa.String(32), primary_key=True),
@@ -112,5 +133,6 @@ def downgrade() -> None:
     op.drop_index("ix_legal_holds_case_id", "legal_holds")
     op.drop_table("legal_holds")
     op.drop_table("retention_schedules")
+    op.execute(REFUSE.format(allow=""))
     op.execute("DELETE FROM principals WHERE role = 'dpo'")
     _roles(OLD_ROLES)
