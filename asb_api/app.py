@@ -32,6 +32,7 @@ from asb_api.routes import (
     case_assessments,
     case_review,
     cases,
+    dataprotection,
     diary,
     docs,
     embed,
@@ -102,6 +103,7 @@ ROUTES = [
     *interventions.route_handlers,
     *webhook_routes.route_handlers,
     *stats_routes.route_handlers,
+    *dataprotection.route_handlers,
 ]
 
 

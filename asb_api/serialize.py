@@ -185,3 +185,30 @@ def audit_event(obj: Any) -> dict:
         "seq", "at", "principal_id", "agency", "role", "action", "case_id", "entity",
         "entity_id", "fields", "justification", "hash", "prev_hash",
     ))
+
+
+def legal_hold(h: Any) -> dict:
+    out = _pick(h, ("id", "case_id", "reason", "until", "placed_at", "released_at",
+                    "release_reason"))
+    out["placed_by_agency"] = h.placed_by_agency.slug
+    out["released_by_agency"] = h.released_by_agency.slug if h.released_by_agency else None
+    return out
+
+
+def erasure(result: Any) -> dict:
+    return _pick(result, ("party_id", "role", "display_name", "erased_at", "fields",
+                          "free_text", "changed"))
+
+
+def retention_report(report: Any) -> dict:
+    return {
+        "at": _value(report.at),
+        "dry_run": report.dry_run,
+        "schedules": [_pick(s, ("agency_kind", "anonymise_after_days", "basis"))
+                      for s in report.schedules],
+        "due": [_pick(d, ("case_id", "reference", "lead_agency_kind", "schedule", "closed_at",
+                          "due_at")) for d in report.due],
+        "held": [_pick(h, ("case_id", "reference", "due_at", "hold_id", "until"))
+                 for h in report.held],
+        "changes": {t: n for t, n in sorted(report.changes.items()) if n},
+    }

@@ -187,3 +187,11 @@ def report_lines(report: RetentionReport) -> list[str]:
         lines.extend(f"  {t}: {n}" for t, n in sorted(report.changes.items()) if n)
     return lines
 
+
+
+@unit_of_work
+async def report(session: AsyncSession, actor: Actor, *, now: datetime | None = None
+                 ) -> RetentionReport:
+    """The data protection officer's retention report: a dry run over its agency's member
+    cases, in one transaction (it changes nothing)."""
+    return await run(session, actor, now=now, dry_run=True)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -94,6 +94,9 @@ def _redactor(others: list[dict]):
 
 
 def _t(value: datetime | date | None) -> str | None:
+    """RFC 3339 in UTC (`...Z`) for a time, ISO for a date."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
     return value.isoformat() if value is not None else None
 
 

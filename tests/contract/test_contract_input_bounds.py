@@ -14,6 +14,7 @@ import yaml
 from asb_core.assessments import schemas as assessments
 from asb_core.case_review import schemas as case_review
 from asb_core.cases import schemas as cases
+from asb_core.dataprotection import schemas as dataprotection
 from asb_core.incidents import schemas as incidents
 from asb_core.interventions import schemas as interventions
 from asb_core.parties import schemas as parties
@@ -60,6 +61,9 @@ PAIRS = {
     "InterventionInput": interventions.InterventionIn,
     "InterventionStatusChange": interventions.StatusChangeIn,
     "InterventionBreachInput": interventions.BreachIn,
+    "LegalHoldInput": dataprotection.LegalHoldIn,
+    "HoldReleaseInput": dataprotection.HoldReleaseIn,
+    "ErasureInput": dataprotection.ErasureIn,
 }
 # Component schemas the contract spells out but the input model leaves to the service (or the
 # harm model), which answers a value outside them in its own words: component -> who checks it.

@@ -26,8 +26,9 @@ from tests.reliability.server import PLANTED
 # The victim's view at closure, as every closing now records it.
 VICTIM_VIEW = {"satisfied": "yes", "kept_informed": "yes", "feels_safer": "yes"}
 
-ROLES = ("call_handler", "caseworker", "supervisor", "auditor", "analyst", "integration", "admin")
-CH, CW, SV, AU, AN, IN, AD = ROLES
+ROLES = ("call_handler", "caseworker", "supervisor", "auditor", "analyst", "integration", "admin",
+         "dpo")
+CH, CW, SV, AU, AN, IN, AD, DPO = ROLES
 READERS = (CH, CW, SV, AU, IN)  # case.read
 WEBHOOK_MANAGERS = (CW, SV, IN, AD)
 WEBHOOK_SUBSCRIBERS = (CW, SV, IN)  # managers that may read cases: an admin has no case data
@@ -49,15 +50,18 @@ def _row(ok: int, allowed: tuple[str, ...], *, others: int = 403, hidden: int | 
 
 
 def _case_row(ok: int, allowed: tuple[str, ...]) -> dict[str, int]:
-    # Analysts and admins cannot read case data at all, so a case is invisible to them: 404.
-    return _row(ok, allowed, hidden=404)
+    # Analysts, admins and the data protection officer cannot read case data at all, so a case
+    # is invisible to them (404), but for the officer's own data protection operations.
+    return _row(ok, allowed, hidden=404, hidden_roles=(AN, AD, DPO))
 
 
 EVERYONE = dict.fromkeys(ROLES, 200)
 # operationId -> {role: status for a member agency}. Reviewed by hand against docs/design.md:
 # call_handler evaluates, opens, reads what it opened; caseworker does casework; supervisor
 # adds close/reopen/unshare; auditor reads cases, diary and the audit log; analyst statistics
-# only; integration reads, adds diary entries and updates; admin agencies and keys only.
+# only; integration reads, adds diary entries and updates; admin agencies and keys only; dpo
+# (data protection officer) retention reports, legal holds, erasure and subject access exports,
+# no case work.
 EXPECTED: dict[str, dict[str, int]] = {
     "getHealth": EVERYONE,
     "getReady": EVERYONE,
@@ -137,6 +141,14 @@ EXPECTED: dict[str, dict[str, int]] = {
     "listCaseClosures": _case_row(200, READERS),
     # Who looked the case's complainant up: the lead agency's supervisors and auditors.
     "getCaseRepeatCallerLookups": _case_row(200, (SV, AU)),
+    # Data protection (issue 17): the officer's report, erasure and exports; holds also by a
+    # supervisor, read by auditors. The officer finds its agency's member cases for these only.
+    "getRetentionReport": _row(200, (DPO,)),
+    "placeLegalHold": _case_row(201, (SV, DPO)),
+    "listLegalHolds": _case_row(200, (SV, AU, DPO)),
+    "releaseLegalHold": _case_row(200, (SV, DPO)),
+    "eraseParty": _case_row(200, (DPO,)),
+    "exportSubjectAccess": _case_row(200, (DPO,)),
 }
 # A non-member agency: 404 on every case path (it must not learn the case exists); another
 # agency's webhook is likewise not found for the roles that manage webhooks.
@@ -202,6 +214,7 @@ class World:
     perpetrator_id: str = ""
     review_id: str = ""
     slug: str = ""
+    hold_id: str = ""
 
 
 def _markers() -> dict[str, str]:
@@ -288,6 +301,10 @@ async def prepare(op_id: str, world: World) -> None:
     if op_id == "removeParty":  # the complainant may go once the case has a victim
         r = await sv.post(f"/v1/cases/{world.case_id}/parties", json={"role": "victim"})
         assert r.status_code == 201, r.text
+    if op_id == "releaseLegalHold":
+        r = await sv.post(f"/v1/cases/{world.case_id}/legal-holds", json={"reason": "Matrix"})
+        assert r.status_code == 201, r.text
+        world.hold_id = r.json()["id"]
     if op_id in REVIEW_STEPS_BEFORE:
         await _review_steps(world, REVIEW_STEPS_BEFORE[op_id])
     if op_id in ("removeMember", "reassignTarget"):
@@ -346,7 +363,7 @@ def request_for(op_id: str, world: World) -> tuple[str, str, dict]:
                            webhook_id=world.webhook_id, agency=world.third_agency,
                            incident_id=world.incident_id, party_id=world.party_id,
                            reference=world.reference, intervention_id=world.intervention_id,
-                           review_id=world.review_id)
+                           review_id=world.review_id, hold_id=world.hold_id)
     bodies = {
         "evaluateAssessment": {"answers": {"repeat": True}},
         "repeatCallerLookup": {"phone": "07700 900000", "area": "fenland"},
@@ -381,6 +398,9 @@ def request_for(op_id: str, world: World) -> tuple[str, str, dict]:
         "amendParty": {"phone": "01354 000 999"},
         "recordConsent": {"state": "refused", "legal_basis": "Crime and Disorder Act 1998 s115"},
         "removeParty": {"reason": "Added in error"},
+        "placeLegalHold": {"reason": "Claim pending"},
+        "releaseLegalHold": {"reason": "Claim settled"},
+        "eraseParty": {"request_reference": "M-1", "reason": "UK GDPR Art 17"},
         **{op: review_bodies(world)[step] for op, step in REVIEW_STEP_OPS.items()},
         "createWebhook": {"url": "https://hooks.example.org/other",
                           "event_types": ["case.shared"]},
@@ -421,6 +441,14 @@ def assert_no_markers(world: World, body: str, where: str) -> None:
         assert marker not in body, f"restricted {what} leaked in {where}"
 
 
+def may_see_identity(op_id: str, role: str, member: bool) -> bool:
+    """Whether the complainant's identity may be in the answer: the parties' reads for a
+    member's caseworker or supervisor, and the complainant's own subject access export for a
+    member's data protection officer."""
+    return member and ((role in (CW, SV) and op_id in ("listParties", "getParty"))
+                       or (role == DPO and op_id == "exportSubjectAccess"))
+
+
 OPS = sorted(EXPECTED)
 
 
@@ -438,8 +466,9 @@ async def test_authorisation_matrix(op_id, api, make_key, connection):
                 wrong.append(f"{who}: {r.status_code} (expected {want}) {r.text[:200]}")
             if r.status_code >= 400:
                 assert r.headers["content-type"].startswith("application/problem+json"), who
-            # The restricted identity: only a member's caseworker or supervisor, only here.
-            if not (member and role in (CW, SV) and op_id in ("listParties", "getParty")):
+            # The restricted identity: only a member's caseworker or supervisor, only here (and
+            # the subject's own, in the officer's subject access export of the complainant).
+            if not may_see_identity(op_id, role, member):
                 assert_no_markers(world, r.text, f"{op_id} as {who}")
     assert not wrong, f"{op_id}:\n" + "\n".join(wrong)
 
@@ -464,7 +493,7 @@ async def test_restricted_identity_only_for_member_caseworkers(api, make_key, co
         for member in (True, False):
             for role in ROLES:
                 r = await call(world, connection, op_id, role, member)
-                may_see = member and role in (CW, SV) and op_id in ("listParties", "getParty")
+                may_see = may_see_identity(op_id, role, member)
                 if may_see:
                     assert r.status_code == 200
                     for marker in world.markers.values():
@@ -472,7 +501,7 @@ async def test_restricted_identity_only_for_member_caseworkers(api, make_key, co
                     shown += 1
                 else:
                     assert_no_markers(world, r.text, f"{op_id} as {role} member={member}")
-    assert shown == 4
+    assert shown == 5
     await sv.post(f"/v1/cases/{world.case_id}/close", json={
         "outcome": "Resolved", "final_victim_update": "Told the victim",
             "victim_view": VICTIM_VIEW})
