@@ -289,6 +289,9 @@ def build_parser() -> argparse.ArgumentParser:
     from asb_api.cli_jobs import add_subcommands  # worker, import diary, stats
 
     add_subcommands(sub)
+    from asb_api.cli_dataprotection import add_subcommands as add_data_protection
+
+    add_data_protection(sub)  # retention run, sar export
     return parser
 
 

@@ -91,6 +91,9 @@ class WorkerConfig(BaseSettings):
     # An anchor also as soon as this many audit events were written since the latest one (0:
     # on time only), so the unanchored tail a superuser could cut is short on a busy system.
     audit_anchor_events: int = Field(default=1000, ge=0, validation_alias="ASB_AUDIT_ANCHOR_EVENTS")
+    # Seconds between retention runs of this worker process (0: never; `asb retention run`).
+    retention_seconds: float = Field(
+        default=86400.0, ge=0, validation_alias="ASB_RETENTION_SECONDS")
 
     @property
     def lease(self) -> timedelta:
@@ -185,6 +188,7 @@ class RunStats:
     dead: int = 0
     sweep: SweepResult = field(default_factory=SweepResult)
     anchor: str | None = None  # the hash of the audit anchor this pass made, if any
+    anonymised: int = 0  # cases the retention schedules anonymised in this pass
 
 
 @dataclass
@@ -342,6 +346,7 @@ async def run_once(
     config: WorkerConfig | None = None,
     sweep: bool = True,
     anchor: bool = True,
+    retention: bool = True,
 ) -> RunStats:
     """One pass: an audit anchor when one is due, the target sweep (new events go out in this
     pass), then deliveries until none are due."""
@@ -349,6 +354,8 @@ async def run_once(
     total = RunStats()
     if anchor and (config.audit_anchor_seconds > 0 or config.audit_anchor_events > 0):
         total.anchor = await _anchor_if_due(session_factory, config)
+    if retention and config.retention_seconds > 0:
+        total.anonymised = await _retention_if_due(session_factory, config, now)
     if sweep:
         total.sweep = await sweep_targets(
             session_factory, now=now, due_soon=timedelta(hours=config.due_soon_hours)
@@ -382,6 +389,35 @@ async def _anchor_if_due(session_factory: async_sessionmaker, config: WorkerConf
     log.info("audit anchor %d: %d chains, %d events; hash %s", made.seq, made.chains,
              made.events, made.hash)
     return made.hash
+
+
+_last_retention: list[float] = []  # monotonic time of this process's last retention run
+
+
+async def _retention_if_due(session_factory: async_sessionmaker, config: WorkerConfig,
+                            now: datetime | None) -> int:
+    """Apply the retention schedules when this process has not for `retention_seconds` (each
+    case is locked and checked again before it is anonymised, so workers running at once do
+    no harm); a failure is logged and left to the next pass. Cases anonymised."""
+    import time
+
+    from asb_core.actor import Actor
+    from asb_core.dataprotection import retention
+
+    if _last_retention and time.monotonic() - _last_retention[0] < config.retention_seconds:
+        return 0
+    _last_retention[:] = [time.monotonic()]
+    try:
+        async with session_factory() as session:
+            report = await retention.run(session, Actor.system(), now=now)
+    except Exception as exc:  # the database away, say: the next due pass tries again
+        log.warning("retention run failed: %s", type(exc).__name__)
+        return 0
+    if report.anonymised or report.held:
+        # References and counts only: the report never holds a removed value.
+        log.info("retention: %d cases anonymised, %d held, rows changed %s",
+                 len(report.anonymised), len(report.held), report.changes)
+    return len(report.anonymised)
 
 
 async def run_forever(

@@ -62,6 +62,7 @@ class RetentionReport:
     anonymised: list[str] = field(default_factory=list)  # references
     skipped: list[str] = field(default_factory=list)  # changed since the plan (reopened, held)
     changes: dict[str, int] = field(default_factory=dict)  # rows per table
+    vacuumed: list[str] = field(default_factory=list)  # tables vacuumed after the run (CLI)
 
 
 def active_hold(case_id_column, now: datetime):
