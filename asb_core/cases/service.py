@@ -334,6 +334,9 @@ async def reopen_case(
         raise _invalid("reason", "say why the case is reopened")
     if case.status != "closed":
         raise Conflict("the case is not closed")
+    if case.anonymised_at is not None:
+        # Its people and words are gone under the retention schedule: there is nothing to work.
+        raise Conflict("the case was anonymised under its retention schedule: open a new case")
     closure = await case_repo.last_open_closure(session, case.id)
     if closure is not None:  # cases closed before closures were recorded have none
         closure.reopened_at, closure.reopened_by_agency_id = now, actor.agency_id

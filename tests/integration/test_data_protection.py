@@ -170,6 +170,10 @@ async def test_retention_dry_run_then_run_anonymises_what_the_schedule_says(sess
     ev = (await session.execute(select(AuditEvent).where(
         AuditEvent.case_id == case.id, AuditEvent.action == "retention.anonymise"))).scalar_one()
     assert ev.detail["schedule"] == "council" and ev.detail["changed"]["diary_entries"] == 2
+    # An anonymised case cannot be reopened: its people and words are gone.
+    from asb_core.cases.schemas import ReopenIn
+    with pytest.raises(Conflict):
+        await cases.reopen_case(session, sv, case.id, ReopenIn(reason="New incident"))
     # Run again: nothing left to do.
     assert case.reference not in (await retention.run(session, system, now=later)).anonymised
 
