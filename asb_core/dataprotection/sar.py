@@ -125,6 +125,9 @@ async def _case_part(session: AsyncSession, case: Case, party: Party, redact) ->
         "your_label": party.display_name,
         "consent": {"state": party.consent_state, "recorded_at": _t(party.consent_recorded_at)},
         "removed_from_case_at": _t(party.removed_at),
+        # Every key is always present; what the subject's role does not give is null.
+        "risk_level": None, "diary_entries": None, "updates_given_to_you": None,
+        "incidents": None, "interventions_against_you": None, "withheld": None,
     }
     if party.role in ("victim", "complainant"):
         part["risk_level"] = case.risk_level
@@ -228,7 +231,8 @@ def _html_dict(d: dict) -> str:
 def to_html(doc: dict) -> str:
     """The document as one readable, self-contained HTML page (every value escaped)."""
     cases = "".join(
-        f"<section><h2>Case {html.escape(c['case_reference'])}</h2>{_html_dict(c)}</section>"
+        f"<section><h2>Case {html.escape(c['case_reference'])}</h2>"
+        f"{_html_dict({k: v for k, v in c.items() if v is not None})}</section>"
         for c in doc["cases"])
     head = {k: doc[k] for k in ("generated_at", "generated_by", "matched_by", "redaction")}
     return (
