@@ -49,6 +49,8 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
             )
             if s.anchor:
                 print(f"audit anchor made: {s.anchor}")
+            if s.anonymised:
+                print(f"retention: {s.anonymised} case(s) anonymised")
             return
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()

@@ -101,7 +101,9 @@ def apply_sql(rule: Rule) -> str:
 # Where a person can be named in free text, for erasure's replacement of one party's values:
 # (table, how its rows belong to a case, text columns, text[] columns, jsonb columns).
 FREE_TEXT: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
-    ("parties", "case_id = :case_id", ("description", "removed_reason"), (), ()),
+    ("parties", "case_id = :case_id",
+     ("description", "removed_reason", "consent_legal_basis"), (), ()),
+    ("case_members", "case_id = :case_id", ("legal_basis",), (), ()),
     ("diary_entries", "case_id = :case_id",
      ("what_happened", "location", "responsible", "witnesses", "effect_on_victim",
       "reported_to", "reported_reference"), (), ()),

@@ -26,7 +26,7 @@ from asb_core.incidents import service as diary
 from asb_core.interventions import service as interventions
 from asb_core.interventions.schemas import InterventionIn
 from asb_core.parties import service as parties
-from asb_core.parties.schemas import PartyIn
+from asb_core.parties.schemas import PartyIn, PartyRemovalIn
 from asb_core.stats.service import statistics
 from asb_core.updates import service as updates
 from asb_core.updates.schemas import UpdateIn
@@ -234,6 +234,14 @@ async def test_erasure_removes_one_party_everywhere_and_the_audit_still_verifies
     await interventions.record_intervention(session, sv, case.id, InterventionIn(
         type="warning_letter", against_party_id=perp.id,
         conditions=[f"Gideon Marchbanks{tag} must not play amplified music"]))
+    # A witness removed with a reason that names him: the reason is an audit note.
+    witness = await parties.add_party(session, sv, case.id, PartyIn(role="witness"))
+    await parties.remove_party(session, sv, case.id, witness.id, PartyRemovalIn(
+        reason=f"Is Gideon Marchbanks{tag}'s brother"))
+    note_before = (await session.execute(text(
+        "SELECT salt FROM audit_notes WHERE case_id = :c AND text LIKE '%brother'"),
+        {"c": case.id})).scalar_one()
+    assert note_before is not None
     # The parties were read (audited) before: the restricted read stays in the audit log
     # without any value.
     await parties.list_parties(session, sv, case.id)
@@ -254,6 +262,11 @@ async def test_erasure_removes_one_party_everywhere_and_the_audit_still_verifies
         {"c": case.id})).one()
     assert what.what_happened == "[erased] kicked the door; later [erased] rang from [erased]"
     assert what.responsible == "[erased] of [erased]" and what.category == "noise"
+    # The note's words lost the name and its salt (a guess can no longer be checked).
+    note = (await session.execute(text(
+        "SELECT text, salt FROM audit_notes WHERE case_id = :c AND text LIKE '%brother'"),
+        {"c": case.id})).one()
+    assert note.text == "Is [erased]'s brother" and note.salt is None
     views = await parties.list_parties(session, sv, case.id)
     erased = next(v for v in views if v.id == perp.id)
     assert erased.restricted == {f: None for f in erased.restricted}

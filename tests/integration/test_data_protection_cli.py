@@ -111,5 +111,13 @@ def test_retention_cli_dry_run_then_run_then_verify(scratch, monkeypatch, capsys
         assert "audit log intact" in capsys.readouterr().out
         assert main(["retention", "run"]) == 0
         assert "anonymised 0 case(s)" in capsys.readouterr().out
+
+        # `asb worker` applies the schedules too (here at once: ASB_RETENTION_SECONDS is short).
+        second, _ = asyncio.run(_old_closed_case(scratch, marker))
+        monkeypatch.setenv("ASB_RETENTION_SECONDS", "0.001")
+        assert main(["worker", "--once"]) == 0
+        assert "retention: 1 case(s) anonymised" in capsys.readouterr().out
+        assert asyncio.run(_diary_text(scratch)) == ["[redacted]", "[redacted]"]
+        assert main(["audit", "verify"]) == 0
     finally:
         get_settings.cache_clear()
