@@ -55,7 +55,7 @@ def case(obj: Any) -> dict:
 
 def party(view: Any) -> dict:
     return _pick(view, ("id", "role", "display_name", "version", "consent", "restricted",
-                        "removed"))
+                        "removed", "erased"))
 
 
 def member(obj: Any) -> dict:

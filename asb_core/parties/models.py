@@ -70,6 +70,8 @@ class Party(Base):
 
     removed_by_agency: Mapped[Agency | None] = relationship(
         foreign_keys=[removed_by_agency_id], lazy="joined")
+    erased_by_agency: Mapped[Agency | None] = relationship(
+        foreign_keys=[erased_by_agency_id], lazy="joined")
 
     @property
     def removed(self) -> dict | None:
@@ -78,6 +80,14 @@ class Party(Base):
             return None
         return {"at": self.removed_at, "reason": self.removed_reason,
                 "by_agency": self.removed_by_agency.slug if self.removed_by_agency else None}
+
+    @property
+    def erased(self) -> dict | None:
+        """When and by which agency the identity was erased; None while it is held."""
+        if self.erased_at is None:
+            return None
+        return {"at": self.erased_at,
+                "by_agency": self.erased_by_agency.slug if self.erased_by_agency else None}
 
 
 class PartyIdentity(Base):

@@ -46,6 +46,7 @@ class PartyView:
     consent: dict
     restricted: dict | None
     removed: dict | None
+    erased: dict | None = None
 
     def __repr__(self) -> str:  # keep identity out of logs and tracebacks
         return f"PartyView({self.id}, {self.role}, restricted={'yes' if self.restricted else 'no'})"
@@ -60,7 +61,8 @@ def _view(p: Party, identity: PartyIdentity | None = None, *, restricted: bool =
             shown["date_of_birth"] = shown["date_of_birth"].isoformat()
     consent = {"state": p.consent_state, "recorded_at": p.consent_recorded_at,
                "legal_basis": p.consent_legal_basis}
-    return PartyView(p.id, p.role, p.display_name, p.version, consent, shown, p.removed)
+    return PartyView(p.id, p.role, p.display_name, p.version, consent, shown, p.removed,
+                     p.erased)
 
 
 async def _shown(session: AsyncSession, actor: Actor, case: Case,

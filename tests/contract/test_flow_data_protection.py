@@ -110,6 +110,9 @@ async def test_holds_exports_and_erasure(people):
     assert r.status_code == 200, r.text
     assert r.json()["fields"] == ["date_of_birth", "name"]
     assert r.json()["changed"]["diary_entries"] == 1 and PERPETRATOR not in r.text
+    party = (await officer.get(f"/v1/cases/{cid}/parties/{perp}")).json()
+    assert party["erased"]["by_agency"] == "dpf-council"
+    assert party["restricted"] == dict.fromkeys(party["restricted"])  # nothing left to show
     entry = (await officer.get(f"/v1/cases/{cid}/diary-entries")).json()["items"][0]
     assert PERPETRATOR not in entry["what_happened"] and entry["category"] == "verbal_abuse"
     assert entry["what_happened"].startswith("[erased] shouted at")
