@@ -13,7 +13,7 @@ erasure marks, and audit notes (free text kept out of the hash chain).
   words while the chain still verifies (rows written before this revision keep their text).
 
 Revision ID: 0021
-Revises: 0012
+Revises: 0017 (main's head when rebased; written on 0012)
 Create Date: 2026-12-02
 """
 
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0021"
-down_revision = "0012"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 
