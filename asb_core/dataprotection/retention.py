@@ -27,6 +27,7 @@ from asb_core import access, clock
 from asb_core.actor import Actor
 from asb_core.agencies.models import Agency
 from asb_core.audit import chain as audit
+from asb_core.cases import repository as case_repo
 from asb_core.cases.models import Case
 from asb_core.dataprotection import redaction
 from asb_core.dataprotection.models import DEFAULT_KIND, LegalHold, RetentionSchedule
@@ -135,8 +136,9 @@ async def anonymise_case(session: AsyncSession, actor: Actor, due: DueCase, *,
     changes = await redaction.anonymise(session, [case.id], now, dry_run=dry_run)
     if dry_run:
         return changes
-    case.anonymised_at = now
-    await session.flush()
+    # The case's representation changed (summary, outcome): its version moves, as for any
+    # change, so a client holding an old ETag re-reads it.
+    await case_repo.bump(session, case, now=now, anonymised_at=now)
     await audit.record(
         session, actor, "retention.anonymise", case_id=case.id, entity="case",
         entity_id=case.id, at=now,

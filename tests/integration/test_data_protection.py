@@ -135,6 +135,7 @@ async def test_retention_dry_run_then_run_anonymises_what_the_schedule_says(sess
         await retention.plan(session, sv, now=later)
     with pytest.raises(Forbidden):  # the officer reads the report; only the operator runs it
         await retention.anonymise_case(session, dpo, report.due[0], now=later)
+    closed_version = (await session.get(Case, case.id, populate_existing=True)).version
     run = await retention.run(session, system, now=later)
     assert case.reference in run.anonymised
     for table, n in dry.changes.items():  # the dry run counted exactly what the run changed
@@ -155,6 +156,7 @@ async def test_retention_dry_run_then_run_anonymises_what_the_schedule_says(sess
         {"c": case.id})).scalar_one() == 0
     again = await session.get(Case, case.id, populate_existing=True)
     assert again.anonymised_at == later and again.status == "closed"
+    assert again.version == closed_version + 1 and again.summary is None
     assert again.risk_level in ("standard", "medium", "high") and again.flags
     # Statistics count the same after anonymising.
     assert await statistics(session, Actor.system(), now=stats_at) == before_stats
