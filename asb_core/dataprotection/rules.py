@@ -74,6 +74,9 @@ ANONYMISE: tuple[Rule, ...] = (
     Rule("audit_notes", "free text of audit notes (reasons, legal bases, late reasons); the "
          "chained rows keep only their salted commitments",
          (("text", "NULL"), ("salt", "NULL"), ("erased_at", "COALESCE(erased_at, :now)"))),
+    Rule("legal_holds", "legal holds' reasons (when, until and by whom are kept)",
+         (("reason", _R),
+          ("release_reason", f"CASE WHEN release_reason IS NULL THEN NULL ELSE {_R} END"))),
     Rule("idempotency_keys", "Idempotency-Keys of the case's writes: deleted", delete=True),
 )
 

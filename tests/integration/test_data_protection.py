@@ -215,8 +215,11 @@ async def test_a_legal_hold_keeps_a_case_from_retention_until_released(session):
         AuditEvent.case_id == case.id, AuditEvent.action.like("legal_hold.%"))
         .order_by(AuditEvent.seq))).scalars().all()
     assert actions == ["legal_hold.place", "legal_hold.release"]
-    # The hold's reason was an audit note: anonymising erased it; the chain still verifies.
-    assert await _tables_holding(session, f"Claim {tag}") == ["legal_holds"]
+    # The hold's reason (on the hold and in its audit note) went with the case's other free
+    # text; when, until when and by whom stay. The chain still verifies.
+    assert await _tables_holding(session, f"Claim {tag}") == []
+    kept = (await holds.list_holds(session, sv, case.id))[0]
+    assert kept.reason == "[redacted]" and kept.released_at is not None
     assert (await audit_chain.verify(session)).ok
 
 
