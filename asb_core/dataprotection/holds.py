@@ -69,7 +69,8 @@ async def list_holds(session: AsyncSession, actor: Actor, case_id: object) -> li
     case = await load_case(session, actor, case_id, "hold.read")
     return list((await session.execute(
         select(LegalHold).where(LegalHold.case_id == case.id)
-        .order_by(LegalHold.placed_at, LegalHold.id))).scalars())
+        .order_by(LegalHold.placed_at, LegalHold.id)
+        .execution_options(populate_existing=True))).scalars())
 
 
 @unit_of_work
