@@ -7,7 +7,8 @@ birth, phone digits, email or address. What each case gives depends on the subje
 
 - a victim or complainant: the case's facts, the risk level, their own diary entries (their
   words) and the updates they were given, with every other party's identity values replaced by
-  `[third party]`;
+  `[third party]` (withheld for review by hand when the case has another victim or
+  complainant: entries are not recorded against one person);
 - an alleged perpetrator: the case's facts, the incidents recorded on it (when, category, NSIR
   type, severity, hostility strands: no account, location or reporter, so nothing can point at
   who complained) and the interventions against them (conditions with third parties' values
@@ -37,13 +38,16 @@ from asb_core.errors import NotFound
 from asb_core.incidents.models import DiaryEntry, Incident
 from asb_core.interventions.models import Intervention
 from asb_core.parties import repository as party_repo
-from asb_core.parties.models import RESTRICTED_FIELDS, Party, PartyIdentity
+from asb_core.parties.models import CALLER_ROLES, RESTRICTED_FIELDS, Party, PartyIdentity
 from asb_core.uow import unit_of_work
 from asb_core.updates.models import Update
 
 THIRD_PARTY = "[third party]"
 WITHHELD = ("Accounts and descriptions given by other people are withheld: they are third "
             "parties' information (Data Protection Act 2018, Schedule 2 paragraph 16).")
+SHARED = ("The case has another victim or complainant, and diary entries and updates are not "
+          "recorded against one person: they are withheld here for the lead agency to review "
+          "by hand.")
 MATCH_RULE = ("the same name and at least one of: date of birth, phone, email or address")
 
 
@@ -117,7 +121,8 @@ async def _matches(session: AsyncSession, actor: Actor, subject: Party,
     return found if any(p.id == subject.id for p in found) else [subject, *found]
 
 
-async def _case_part(session: AsyncSession, case: Case, party: Party, redact) -> dict:
+async def _case_part(session: AsyncSession, case: Case, party: Party, redact,
+                     shared_with_callers: bool) -> dict:
     part: dict = {
         "case_reference": case.reference, "area": case.area, "status": case.status,
         "opened_at": _t(case.opened_at), "closed_at": _t(case.closed_at),
@@ -129,7 +134,12 @@ async def _case_part(session: AsyncSession, case: Case, party: Party, redact) ->
         "risk_level": None, "diary_entries": None, "updates_given_to_you": None,
         "incidents": None, "interventions_against_you": None, "withheld": None,
     }
-    if party.role in ("victim", "complainant"):
+    if party.role in ("victim", "complainant") and shared_with_callers:
+        # Diary sheets and victim updates are not attributed to one party: with another victim
+        # or complainant on the case they may be that person's words.
+        part["risk_level"] = case.risk_level
+        part["withheld"] = SHARED
+    elif party.role in ("victim", "complainant"):
         part["risk_level"] = case.risk_level
         entries = (await session.execute(select(DiaryEntry).where(DiaryEntry.case_id == case.id)
                                          .order_by(DiaryEntry.started_at))).scalars()
@@ -189,7 +199,8 @@ async def export(session: AsyncSession, actor: Actor, case_id: object, party_id:
                   if p.id != party.id]
         identities = await party_repo.identities(session, [p.id for p in others])
         redact = _redactor([_identity(identities.get(p.id)) for p in others])
-        cases.append(await _case_part(session, its_case, party, redact))
+        callers = any(p.role in CALLER_ROLES and p.removed_at is None for p in others)
+        cases.append(await _case_part(session, its_case, party, redact, callers))
         await audit.record(
             session, actor, "sar.export", case_id=its_case.id, entity="party",
             entity_id=party.id, fields=RESTRICTED_FIELDS, at=now,

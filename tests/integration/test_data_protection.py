@@ -351,6 +351,10 @@ async def test_subject_access_export_of_a_perpetrator_never_names_the_complainan
     assert [e["category"] for e in entries] == [c for c, _, _ in sheets]
     assert all(e["responsible"] == "[third party]" for e in entries)
     assert f"Kettering{tag}" not in json.dumps(own)
+    # With a second complainant on the case, whose words the sheets may be, they are withheld.
+    await parties.add_party(session, sv, case.id, PartyIn(role="complainant", name="Second"))
+    shared = (await sar.export(session, dpo, case.id, victim_id))["cases"][0]
+    assert shared["diary_entries"] is None and "another victim" in shared["withheld"]
     # Every export is audited, on each case's chain and the agency's.
     exported = (await session.execute(select(AuditEvent).where(
         AuditEvent.action == "sar.export", AuditEvent.agency == dpo.agency_slug))).scalars().all()
