@@ -150,10 +150,14 @@ async def test_api_answers_503_while_postgres_is_down_and_recovers(dedicated_pg)
             def start_again() -> None:
                 # pg_ctl start can fail on a loaded machine (its wait times out, or the last
                 # postmaster's files are still being released): the test's own harness retries,
-                # since what is under test is the API's recovery, not pg_ctl.
+                # since what is under test is the API's recovery, not pg_ctl. Another pytest
+                # run on the machine may have reset /tmp/pytest-of-<user> to 0700 meanwhile
+                # (pg_ctl: "could not access directory"): `ensure_pgdata_inited` opens the
+                # path to the server's system user again, as the first start did.
                 for attempt in range(4):
                     try:
                         with pg._lock:
+                            pg.ensure_pgdata_inited()
                             pg.ensure_postgres_running()
                         return
                     except subprocess.CalledProcessError:
