@@ -33,6 +33,7 @@ from harm_model.policy import (
     policy_versions,
     register_policy,
 )
+from harm_model.referrals import NeedSuggestion, ReferralPolicy, suggest_needs
 from harm_model.specs import TargetSpec
 from harm_model.targets import (
     TargetState,
@@ -46,6 +47,9 @@ from harm_model.targets import (
 )
 
 __all__ = [
+    "NeedSuggestion",
+    "ReferralPolicy",
+    "suggest_needs",
     "CATEGORIES",
     "DEFAULT_POLICY_VERSION",
     "ESCALATION_RULES",

@@ -17,6 +17,7 @@ from harm_model.categories import Category, build_categories
 from harm_model.errors import HarmValidationError, short_repr
 from harm_model.levels import Level
 from harm_model.policies import POLICY_DATA
+from harm_model.referrals import ReferralPolicy, build_referral_policy
 from harm_model.specs import TARGET_KINDS, UNITS, TargetSpec
 
 DEFAULT_POLICY_VERSION = "fenland-harm-v1"
@@ -126,6 +127,8 @@ class Policy:
     escalation: EscalationParams
     categories: Mapping[str, Category]
     by_id: Mapping[str, Question] = field(repr=False)
+    # Referral needs and the handover target (harm_model.referrals); None when not set.
+    referrals: ReferralPolicy | None = field(default=None, repr=False)
     # Engine lookup tables, built on first use (see harm_model.engine); not part of the policy.
     _tables: Any = field(default=None, init=False, repr=False)
 
@@ -161,7 +164,7 @@ class Policy:
             },
             "escalation": self.escalation.to_dict(),
             "categories": [c.to_dict() for c in self.categories.values()],
-        }
+        } | ({"referrals": self.referrals.to_dict()} if self.referrals else {})
 
 
 def _spec(raw: Mapping[str, Any], level: Level | None, where: str) -> TargetSpec:
@@ -265,6 +268,9 @@ def build_policy(data: Mapping[str, Any]) -> Policy:
         1,
     ):
         raise HarmValidationError("policy.escalation", "max_evidence below a count threshold")
+    categories = build_categories(tuple(data["categories"]))
+    referrals = (build_referral_policy(data["referrals"], by_id, categories)
+                 if "referrals" in data else None)
     return Policy(
         version=version,
         title=data.get("title", version),
@@ -280,8 +286,9 @@ def build_policy(data: Mapping[str, Any]) -> Policy:
         offence_questions=tuple(data.get("offence_questions", ())),
         targets=MappingProxyType(targets),
         escalation=escalation,
-        categories=build_categories(tuple(data["categories"])),
+        categories=categories,
         by_id=MappingProxyType(by_id),
+        referrals=referrals,
     )
 
 
