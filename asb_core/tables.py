@@ -21,17 +21,24 @@ from asb_core.cases.models import (
     EscalationState,
 )
 from asb_core.dataprotection.models import LegalHold, RetentionSchedule
+from asb_core.directory.models import DirectoryOrganization, DirectoryService, OpeningHours
 from asb_core.escalation.models import EscalationFlag
 from asb_core.incidents.models import DiaryEntry, IdempotencyKey, Incident
 from asb_core.interventions.models import Intervention, InterventionBreach
 from asb_core.orm import Base
 from asb_core.parties.models import LookupBudget, Party, PartyIdentity, RepeatCallerLookup
+from asb_core.referrals.models import Referral, ReferralDisclosure
 from asb_core.sharing.models import Membership
 from asb_core.targets.models import Target
 from asb_core.updates.models import Update
 from asb_core.webhooks.models import OutboxEvent, WebhookDelivery, WebhookSubscription
 
 __all__ = [
+    "DirectoryOrganization",
+    "DirectoryService",
+    "OpeningHours",
+    "Referral",
+    "ReferralDisclosure",
     "Agency",
     "Assessment",
     "AuditAnchor",

@@ -28,6 +28,8 @@ FOLLOW_UP_TARGET_KINDS = (
     "case_review_decision",
     "case_review_outcome",
     "case_review_recommendation",
+    # A referral's handover: the receiving service accepts or declines it (referrals/).
+    "referral_handover",
 )
 TARGET_KINDS = LEVEL_TARGET_KINDS + FOLLOW_UP_TARGET_KINDS
 
@@ -90,17 +92,20 @@ class Target(Base):
         return self.owner_agency.slug
 
 
-# Who owns each kind of target when it is made. Every kind is the lead agency's today: the level
-# targets, and the follow-ups of escalation rules (the hate review, sharing the case with a
-# police agency, the reassessment, the Case Review clock) are the lead agency's to see done.
-TARGET_OWNERS: dict[str, str] = dict.fromkeys(TARGET_KINDS, "lead_agency")
+# Who owns each kind of target when it is made. The level targets and the follow-ups of
+# escalation rules (the hate review, sharing the case with a police agency, the reassessment, the
+# Case Review clock) are the lead agency's to see done; a referral's handover is the referring
+# agency's (it chases the service, or records that nobody answered).
+TARGET_OWNERS: dict[str, str] = dict.fromkeys(TARGET_KINDS, "lead_agency") | {
+    "referral_handover": "referring_agency"}
 
 
-def owner_of(kind: str, lead_agency_id: uuid.UUID) -> uuid.UUID:
+def owner_of(kind: str, lead_agency_id: uuid.UUID,
+             referring_agency_id: uuid.UUID | None = None) -> uuid.UUID:
     """The owner of a new target of `kind` on a case led by `lead_agency_id` (TARGET_OWNERS). A
     target keeps its owner when its level changes or it recurs; reassigning moves it."""
-    if TARGET_OWNERS[kind] != "lead_agency":  # pragma: no cover - no other owner is defined yet
-        raise ValueError(f"no owner rule for {kind}")
+    if TARGET_OWNERS[kind] == "referring_agency" and referring_agency_id is not None:
+        return referring_agency_id
     return lead_agency_id
 
 
