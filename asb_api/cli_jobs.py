@@ -1,6 +1,6 @@
 """`asb` subcommands for background and bulk work: `worker` (webhook delivery, the target
-sweep and audit anchors), `import diary` (a housing provider's backlog) and `stats`
-(countywide figures).
+sweep and audit anchors), `import diary` (a housing provider's backlog), `directory import` (a
+council's service directory) and `stats` (countywide figures).
 
 Registered on the main parser by `asb_api.cli.build_parser` through `add_subcommands`.
 """
@@ -114,6 +114,46 @@ def cmd_import_diary(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_directory_import(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from asb_core.directory.importer import import_directory
+
+    console = Console(stderr=True)
+    with Progress("[progress.description]{task.description}", BarColumn(),
+                  MofNCompleteColumn(), TimeRemainingColumn(), console=console,
+                  transient=False) as bar:
+        task = bar.add_task("importing services", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        async def work(maker: Any) -> Any:
+            return await import_directory(
+                maker, Path(args.file), progress=progress,
+                rejects_path=Path(args.rejects) if args.rejects else None)
+
+        report = _with_sessions(settings, work)
+    for problem in report.file_errors:
+        print(f"{args.file}: {problem}", file=sys.stderr)
+    if report.file_errors:
+        return 1
+    for r in report.rejects[:20]:
+        for e in r.errors:
+            print(f"record {r.record} ({r.service_id or 'no id'}), {e['field']}: {e['message']}",
+                  file=sys.stderr)
+    print(f"{report.records} services: {report.valid} valid, {report.invalid} rejected; "
+          f"{report.created} created, {report.updated} updated, {report.unchanged} unchanged "
+          f"({report.organizations_created} organisations created, "
+          f"{report.organizations_updated} updated)")
+    if report.rejects_path:
+        print(f"rejected services written to {report.rejects_path}")
+    return 1 if report.invalid else 0
+
+
 def add_subcommands(sub: Any) -> None:
     worker = sub.add_parser(
         "worker",
@@ -135,6 +175,14 @@ def add_subcommands(sub: Any) -> None:
                     help="write the valid rows and put the others in a rejects file")
     di.add_argument("--rejects", help="rejects file (default FILE.rejects.csv)")
     di.set_defaults(func=cmd_import_diary)
+
+    dr = sub.add_parser("directory", help="the service directory").add_subparsers(
+        dest="directory_command", required=True)
+    dimp = dr.add_parser("import", help="import services: Open Referral UK JSON or the CSV of "
+                                        "docs/directory-import.md (idempotent)")
+    dimp.add_argument("file", help="a .json (ORUK services) or .csv file")
+    dimp.add_argument("--rejects", help="rejects file (default FILE.rejects.csv)")
+    dimp.set_defaults(func=cmd_directory_import)
 
     st = sub.add_parser("stats", help="countywide statistics, small numbers suppressed")
     st.add_argument("--format", choices=("json", "csv"), default="json")

@@ -212,3 +212,31 @@ def retention_report(report: Any) -> dict:
                  for h in report.held],
         "changes": {t: n for t, n in sorted(report.changes.items()) if n},
     }
+
+
+def directory_service(obj: Any) -> dict:
+    """A directory service in the Open Referral UK shape (ORUK 3 names), with the needs it meets
+    as taxonomy terms and how a referral reaches it."""
+    import harm_model as hm
+
+    labels = hm.get_policy().referrals.needs
+    org = obj.organization
+    return _value({
+        "id": obj.id, "oruk_id": obj.oruk_id, "name": obj.name,
+        "description": obj.description, "url": obj.url, "email": obj.email,
+        "status": obj.status,
+        "organization": {"id": org.id, "oruk_id": org.oruk_id, "name": org.name,
+                         "description": org.description, "email": org.email,
+                         "website": org.website},
+        "service_areas": [{"service_area": a} for a in obj.areas],
+        "eligibility_description": obj.eligibility_description,
+        "minimum_age": obj.minimum_age, "maximum_age": obj.maximum_age,
+        "contacts": obj.contacts, "schedules": obj.schedules,
+        "attributes": [{"taxonomy_term": {"code": n, "name": labels.get(n, n),
+                                          "vocabulary": "asb-referral-needs"}}
+                       for n in obj.needs],
+        "needs": obj.needs, "out_of_hours": obj.out_of_hours,
+        "referral": {"method": obj.referral_method, "email": obj.referral_email,
+                     "phone": obj.referral_phone,
+                     "answered_through_api": org.agency_id is not None},
+    })

@@ -42,6 +42,10 @@ CASEWORK = frozenset(
         "intervention.breach",
         "assess.evaluate",
         "repeat_caller.lookup",
+        "referral.add",
+        "referral.read",
+        "referral.update",
+        "referral.respond",
     }
 )
 # Data protection over a case's life (asb_core/dataprotection): a legal hold is placed and
@@ -66,7 +70,7 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
     # is an incident, which it may add; recording or changing interventions is casework.
     "integration": frozenset(
         {"case.read", "diary.read", "diary.add", "incident.add", "incident.read", "update.add",
-         "intervention.read", "intervention.breach"}
+         "intervention.read", "intervention.breach", "referral.read", "referral.respond"}
     ),
     "admin": frozenset({"agency.admin"}),
     # The data protection officer: no case work and no case reads; it finds its agency's member
@@ -75,7 +79,11 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
     # The operator (CLI) and `asb worker` apply the retention schedules.
     "system": frozenset({"agency.admin", "retention.run"}) | DATA_PROTECTION,
 }
-ACTIONS = frozenset().union(*ROLE_ACTIONS.values()) | {"case.unshare"}
+# Actions every role has except the ones named: a role added later gets them by this rule, not
+# by a list someone must remember to edit. The service directory is for everyone who works
+# with victims, but not for the deployment's administrators.
+EVERY_ROLE_BUT: dict[str, frozenset[str]] = {"directory.read": frozenset({"admin"})}
+ACTIONS = frozenset().union(*ROLE_ACTIONS.values()) | {"case.unshare"} | set(EVERY_ROLE_BUT)
 # Embed tokens (scoped keys) may only evaluate, open cases and look up repeat callers (the
 # lookup spends the issuing key's budget: the token carries the key's principal).
 EMBED_SCOPE_ACTIONS = frozenset({"assess.evaluate", "case.open", "repeat_caller.lookup"})
@@ -83,7 +91,8 @@ RESTRICTED_ROLES = frozenset({"caseworker", "supervisor"})
 
 
 def can(actor: Actor, action: str) -> bool:
-    allowed = action in ROLE_ACTIONS.get(actor.role, frozenset())
+    allowed = action in ROLE_ACTIONS.get(actor.role, frozenset()) or (
+        action in EVERY_ROLE_BUT and actor.role not in EVERY_ROLE_BUT[action])
     if allowed and actor.scopes:
         return action in actor.scopes and action in EMBED_SCOPE_ACTIONS
     return allowed
@@ -123,6 +132,21 @@ def require_removal(actor: Actor, case: Case, agency_id: uuid.UUID) -> None:
     if actor.agency_id != case.lead_agency_id:
         raise Forbidden("only the case's lead agency, or the agency itself, may remove an "
                         "agency from the case")
+
+
+# Agencies that may receive referrals and answer them with their own key.
+RECEIVING_AGENCY_KINDS = ("victim_service", "other")
+
+
+def may_receive_referrals(agency_kind: str | None) -> bool:
+    return agency_kind in RECEIVING_AGENCY_KINDS
+
+
+def receives(actor: Actor, receiving_agency_id: uuid.UUID | None) -> bool:
+    """Whether `actor` answers for the service a referral went to: its agency is the service's,
+    of a kind that receives referrals, and its role may respond."""
+    return (receiving_agency_id is not None and actor.agency_id == receiving_agency_id
+            and may_receive_referrals(actor.agency_kind) and can(actor, "referral.respond"))
 
 
 def may_see_restricted(actor: Actor) -> bool:
