@@ -240,3 +240,38 @@ def directory_service(obj: Any) -> dict:
                      "phone": obj.referral_phone,
                      "answered_through_api": org.agency_id is not None},
     })
+
+
+def referral(view: Any) -> dict:
+    """A referral (a `ReferralView`): nothing identifying unless `shared` was filled in for the
+    receiving service or a restricted role."""
+    r, target = view.referral, view.handover
+    out = _value({
+        "id": r.id, "case_id": r.case_id,
+        "service": {"id": r.service.id, "name": r.service.name,
+                    "organization": r.service.organization.name,
+                    "referral_method": r.service.referral_method},
+        "need": r.need, "level": r.level, "area": r.area, "state": r.state,
+        "consent_basis": r.consent_basis, "legal_basis": r.legal_basis,
+        "shared_fields": r.shared_fields, "decline_reason": r.reason,
+        "outcome": r.outcome, "referring_agency": r.referring_agency.slug,
+        "answered_by": "service" if r.receiving_agency_id else "referring_officer",
+        "handover_target": None if target is None else {
+            "id": target.id, "state": target.state, "due_at": target.due_at,
+            "met_at": target.met_at},
+        "sent_at": r.sent_at, "answered_at": r.answered_at, "accepted_at": r.accepted_at,
+        "closed_at": r.closed_at, "updated_at": r.updated_at,
+    })
+    if view.shared is not None:
+        out["shared"] = _value(view.shared)
+    return out
+
+
+def suggestions(result: Any) -> dict:
+    return _value({
+        "case_id": result.case_id, "policy_version": result.policy_version,
+        "level": result.level, "area": result.area, "needs": result.needs,
+        "items": [{"rank": s.rank, "service": directory_service(s.service), "needs": s.needs,
+                   "urgent": s.urgent, "reasons": s.reasons, "open_now": s.open_now,
+                   "already_referred": s.already_referred} for s in result.items],
+    })

@@ -142,11 +142,27 @@ def may_receive_referrals(agency_kind: str | None) -> bool:
     return agency_kind in RECEIVING_AGENCY_KINDS
 
 
+def answers_referrals(actor: Actor) -> bool:
+    """Whether `actor` may answer referrals sent to its agency: an agency of a receiving kind,
+    a role that may respond."""
+    return (actor.agency_id is not None and may_receive_referrals(actor.agency_kind)
+            and can(actor, "referral.respond"))
+
+
 def receives(actor: Actor, receiving_agency_id: uuid.UUID | None) -> bool:
-    """Whether `actor` answers for the service a referral went to: its agency is the service's,
-    of a kind that receives referrals, and its role may respond."""
+    """Whether `actor` answers for the service a referral went to."""
     return (receiving_agency_id is not None and actor.agency_id == receiving_agency_id
-            and may_receive_referrals(actor.agency_kind) and can(actor, "referral.respond"))
+            and answers_referrals(actor))
+
+
+def readable_referral_rows(actor: Actor, case_id_column, receiving_agency_column):
+    """The WHERE clause limiting referrals to those `actor` may see: those on cases it may see
+    (`readable_case_rows`), and those sent to the service its agency answers for. A receiving
+    service sees only its own referrals, never their cases."""
+    member = readable_case_rows(actor, case_id_column)
+    if not answers_referrals(actor):
+        return member
+    return or_(member, receiving_agency_column == actor.agency_id)
 
 
 def may_see_restricted(actor: Actor) -> bool:

@@ -1,0 +1,193 @@
+"""Referral pathways on a real PostgreSQL, through the slice's services: a standard-level noise
+case suggests mediation first with its reason; a referral without consent is refused; what the
+service is told is only what was consented to; the handover target breaches when nobody answers;
+the service's own key accepts it and the target is met; a receiving service sees only its own
+referrals; the referring officer records the answer of a service without a key."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import async_sessionmaker
+
+from asb_core.actor import Actor
+from asb_core.agencies.service import add_agency
+from asb_core.audit.models import AuditEvent
+from asb_core.cases.models import CaseEvent
+from asb_core.cases.service import get_case
+from asb_core.directory.importer import import_directory
+from asb_core.directory.models import DirectoryService
+from asb_core.errors import ConsentRequired, Forbidden, NotFound, ValidationFailed
+from asb_core.incidents import service as incidents
+from asb_core.referrals import service as referrals
+from asb_core.referrals.schemas import ReferralIn, ReferralStateIn
+from asb_core.targets.models import Target
+from asb_core.targets.service import sweep_breaches
+from tests.integration.casework_helpers import actor_for, ago, new_case
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+async def world(connection, session, tmp_path):
+    """The sample directory imported, a council officer, the mediation service's key (an agency
+    of kind victim_service) and a standard-level case with noise in Fenland."""
+    maker = async_sessionmaker(bind=connection, expire_on_commit=False,
+                               join_transaction_mode="create_savepoint")
+    async with maker() as s, s.begin():
+        await add_agency(s, Actor.system(), "fenland-mediation", "Fenland Mediation",
+                         "victim_service", ["fenland"])
+    shutil.copy(DATA / "directory_sample.json", tmp_path / "d.json")
+    report = await import_directory(maker, tmp_path / "d.json")
+    assert report.invalid == 0
+    officer = await actor_for(session, "ref-council")
+    mediation = await actor_for(session, "fenland-mediation", "integration",
+                                kind="victim_service")
+    case = await new_case(session, officer, answers={"repeat": True, "sleep_affected": True})
+    await incidents.add_diary_entry(session, officer, case.id, data={
+        "started_at": ago(days=2).isoformat(), "what_happened": "Loud music until 3am",
+        "category": "noise"})
+    services = {s.name: s for s in (await session.execute(
+        select(DirectoryService))).unique().scalars()}
+    return officer, mediation, case, services
+
+
+def _referral(service, need="mediation", **kw) -> ReferralIn:
+    body = {"service_id": str(service.id), "need": need, "consent": {"state": "given"}} | kw
+    return ReferralIn.model_validate(body)
+
+
+async def test_standard_noise_case_suggests_mediation_first_with_its_reason(session, world):
+    officer, _, case, _ = world
+    result = await referrals.suggested_services(session, officer, case.id)
+    assert result.level == "standard" and result.policy_version == "fenland-harm-v1"
+    first = result.items[0]
+    assert first.service.name == "Neighbour Mediation (Fenland)" and first.rank == 1
+    assert first.reasons[0]["rule"] == "standard-neighbour-dispute"
+    assert "noise" in first.reasons[0]["matched"]
+    assert all("fenland" in s.service.areas for s in result.items)
+    names = [s.service.name for s in result.items]
+    assert names.index("Noise Nuisance Team (Fenland)") < names.index("Victim Support (Fenland)")
+
+
+async def test_a_referral_without_consent_or_legal_basis_is_refused(session, world):
+    officer, _, case, services = world
+    svc = services["Neighbour Mediation (Fenland)"]
+    with pytest.raises(ConsentRequired):
+        await referrals.make_referral(session, officer, case.id,
+                                      _referral(svc, consent={"state": "refused"}))
+    with pytest.raises(ConsentRequired):  # a legal basis allows only the minimum
+        await referrals.make_referral(session, officer, case.id, _referral(
+            svc, consent={"state": "not_asked", "legal_basis": "s115 prevention of harm"},
+            share=["first_name", "contact_route", "address"]))
+    assert (await referrals.list_case_referrals(session, officer, case.id)).items == []
+
+
+async def test_the_service_is_told_only_what_was_consented(session, world):
+    officer, mediation, case, services = world
+    svc = services["Neighbour Mediation (Fenland)"]
+    view, _ = await referrals.make_referral(session, officer, case.id, _referral(svc))
+    seen = await referrals.get_referral(session, mediation, view.referral.id)
+    assert seen.shared == {"need": "mediation", "level": "standard", "first_name": "Ada",
+                           "contact_route": {"by": "phone", "value": "01234 567890"}}
+    view2, _ = await referrals.make_referral(session, officer, case.id, _referral(
+        services["Victim Support (Fenland)"], need="victim_support",
+        share=["full_name", "email"], contact_route="email"))
+    assert view2.shared == {"need": "victim_support", "level": "standard",
+                            "full_name": "Ada Example", "email": "ada@example.org"}
+    # Nothing identifying on the timeline or in the audit detail.
+    rows = (await session.execute(select(CaseEvent.summary).where(
+        CaseEvent.case_id == case.id, CaseEvent.kind.like("referral%")))).scalars().all()
+    assert rows and not any("Ada" in str(r) or "01234" in str(r) for r in rows)
+    audit = (await session.execute(select(AuditEvent).where(
+        AuditEvent.action == "referral.restricted_read"))).scalars().all()
+    assert any(a.agency == "fenland-mediation" for a in audit)
+
+
+async def test_the_handover_target_breaches_when_nobody_answers(session, world):
+    officer, mediation, case, services = world
+    view, _ = await referrals.make_referral(
+        session, officer, case.id, _referral(services["Neighbour Mediation (Fenland)"]))
+    target = view.handover
+    assert target.kind == "referral_handover" and target.owner_agency_id == officer.agency_id
+    assert timedelta(days=5) <= target.due_at - view.referral.sent_at <= timedelta(days=11)
+    await sweep_breaches(session, target.due_at + timedelta(minutes=1))
+    await session.refresh(target)
+    assert target.state == "breached"
+    with pytest.raises(Forbidden):  # the service has a key: it answers, not the officer
+        await referrals.change_state(session, officer, view.referral.id,
+                                     ReferralStateIn(state="accepted"))
+    done = await referrals.change_state(session, officer, view.referral.id,
+                                        ReferralStateIn(state="no_response"))
+    assert done.referral.state == "no_response" and done.handover.state == "breached"
+    closed = await referrals.change_state(session, officer, view.referral.id,
+                                          ReferralStateIn(state="closed",
+                                                          outcome="did_not_engage"))
+    assert closed.referral.outcome == "did_not_engage"
+    assert closed.handover.closed_at is not None
+
+
+async def test_the_services_key_accepts_and_the_target_is_met(session, world):
+    officer, mediation, case, services = world
+    view, _ = await referrals.make_referral(
+        session, officer, case.id, _referral(services["Neighbour Mediation (Fenland)"]))
+    inbox = await referrals.list_received(session, mediation, state="sent")
+    assert [v.referral.id for v in inbox.items] == [view.referral.id]
+    done = await referrals.change_state(session, mediation, view.referral.id,
+                                        ReferralStateIn(state="accepted"))
+    assert done.referral.state == "accepted" and done.referral.accepted_at is not None
+    assert done.handover.state == "met" and done.handover.met_by_agency_id == mediation.agency_id
+    with pytest.raises(ValidationFailed):
+        await referrals.change_state(session, mediation, view.referral.id,
+                                     ReferralStateIn(state="closed"))
+    closed = await referrals.change_state(session, mediation, view.referral.id,
+                                          ReferralStateIn(state="closed", outcome="engaged"))
+    assert closed.referral.state == "closed"
+    kinds = (await session.execute(select(CaseEvent.kind).where(
+        CaseEvent.case_id == case.id).order_by(CaseEvent.seq))).scalars().all()
+    assert kinds[-4:] == ["referral_sent", "target_met", "referral_state_changed",
+                          "referral_state_changed"]
+
+
+async def test_a_receiving_service_sees_only_its_own_referrals(session, world):
+    officer, mediation, case, services = world
+    other = await referrals.make_referral(
+        session, officer, case.id, _referral(services["Victim Support (Fenland)"],
+                                             need="victim_support"))
+    with pytest.raises(NotFound):
+        await referrals.get_referral(session, mediation, other[0].referral.id)
+    with pytest.raises(NotFound):
+        await get_case(session, mediation, case.id)
+    with pytest.raises(NotFound):
+        await referrals.suggested_services(session, mediation, case.id)
+    with pytest.raises(NotFound):
+        await referrals.change_state(session, mediation, other[0].referral.id,
+                                     ReferralStateIn(state="accepted"))
+    assert (await referrals.list_received(session, mediation)).items == []
+    council_inbox = await referrals.list_received(session, officer)
+    assert council_inbox.items == []
+
+
+async def test_the_officer_records_the_answer_of_a_service_without_a_key(session, world):
+    officer, _, case, services = world
+    view, _ = await referrals.make_referral(
+        session, officer, case.id, _referral(services["Victim Support (Fenland)"],
+                                             need="victim_support"))
+    declined = await referrals.change_state(
+        session, officer, view.referral.id,
+        ReferralStateIn(state="declined", reason="outside our catchment"))
+    assert declined.referral.reason == "outside our catchment"
+    assert declined.handover.state == "met"
+    with pytest.raises(ValidationFailed):
+        await referrals.make_referral(session, officer, case.id, _referral(
+            services["Victim Support (Peterborough)"], need="victim_support"))
+    with pytest.raises(ValidationFailed):
+        await referrals.make_referral(session, officer, case.id, _referral(
+            services["Victim Support (Fenland)"], need="mediation"))
+    targets = (await session.execute(select(Target).where(
+        Target.case_id == case.id, Target.kind == "referral_handover"))).scalars().all()
+    assert len(targets) == 1
