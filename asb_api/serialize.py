@@ -231,7 +231,13 @@ def directory_service(obj: Any) -> dict:
         "service_areas": [{"service_area": a} for a in obj.areas],
         "eligibility_description": obj.eligibility_description,
         "minimum_age": obj.minimum_age, "maximum_age": obj.maximum_age,
-        "contacts": obj.contacts, "schedules": obj.schedules,
+        "contacts": [{"name": c.get("name"), "title": c.get("title"), "email": c.get("email"),
+                      "phones": [{"number": p["number"]} for p in c.get("phones", [])]}
+                     for c in obj.contacts],
+        "schedules": [{"freq": (s.get("freq") or "").upper() or None,
+                       "byday": s.get("byday") or s.get("weekday"), "opens_at": s["opens_at"],
+                       "closes_at": s["closes_at"], "description": s.get("description")}
+                      for s in obj.schedules],
         "attributes": [{"taxonomy_term": {"code": n, "name": labels.get(n, n),
                                           "vocabulary": "asb-referral-needs"}}
                        for n in obj.needs],
@@ -262,9 +268,16 @@ def referral(view: Any) -> dict:
         "sent_at": r.sent_at, "answered_at": r.answered_at, "accepted_at": r.accepted_at,
         "closed_at": r.closed_at, "updated_at": r.updated_at,
     })
+    shared = None
     if view.shared is not None:
-        out["shared"] = _value(view.shared)
+        # Every field named, those not shared null.
+        shared = dict.fromkeys(SHARED_FIELDS) | _value(view.shared)
+    out["shared"] = shared
     return out
+
+
+SHARED_FIELDS = ("need", "level", "first_name", "full_name", "contact_route", "phone", "email",
+                 "address", "date_of_birth")
 
 
 def suggestions(result: Any) -> dict:
