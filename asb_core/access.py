@@ -63,7 +63,7 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
        "case_review.decide", "repeat_caller.log_read"} | HOLDS,
     "auditor": frozenset(
         {"case.read", "diary.read", "incident.read", "intervention.read", "audit.read",
-         "repeat_caller.log_read", "hold.read"}
+         "repeat_caller.log_read", "hold.read", "referral.read"}
     ),
     "analyst": frozenset({"stats.read"}),
     # An integration (a police or housing system) may report a breach it knows of: a breach

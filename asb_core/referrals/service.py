@@ -211,8 +211,7 @@ async def make_referral(
     now: datetime | None = None,
 ) -> tuple[ReferralView, bool]:
     """Refer the case's victim to a directory service; (referral, True), or for a replayed
-    Idempotency-Key the referral the first request made (False). Either way with what was
-    shared (the caller is the one who shared it)."""
+    Idempotency-Key the referral the first request made (False)."""
     now = clock.utcnow(now)
     case = await case_repo.load_case(session, actor, case_id, "referral.add", lock=True)
     if idempotency_key is not None:
@@ -268,7 +267,9 @@ async def make_referral(
                                "basis": basis, "party_role": party.role})
     if idempotency_key is not None:
         await idempotency.bind(session, actor, idempotency_key, row.id)
-    return ReferralView(row, target, shared), True
+    # What was shared is shown to the receiving service only: the referring officer reads the
+    # person's details where they live (the parties), audited there.
+    return ReferralView(row, target, None), True
 
 
 async def _visible(session: AsyncSession, actor: Actor, referral_id: object, *,
@@ -351,11 +352,10 @@ async def _close_handover(session: AsyncSession, row: Referral, now: datetime) -
 
 async def _view(session: AsyncSession, actor: Actor, row: Referral, *,
                 with_shared: bool) -> ReferralView:
-    """The referral as `actor` may see it: what was shared only for the receiving service and
-    the case's restricted roles, and each such read audited."""
+    """The referral as `actor` may see it: what was shared only for the receiving service, each
+    such read audited."""
     shared = None
-    if with_shared and (access.receives(actor, row.receiving_agency_id)
-                        or access.may_see_restricted(actor)):
+    if with_shared and access.receives(actor, row.receiving_agency_id):
         shared = await repo.disclosure(session, row.id)
         await audit.record(session, actor, "referral.restricted_read", case_id=row.case_id,
                            entity="referral", entity_id=row.id, fields=row.shared_fields)

@@ -24,6 +24,7 @@ from asb_core.directory.models import DirectoryService
 from asb_core.errors import ConsentRequired, Forbidden, NotFound, ValidationFailed
 from asb_core.incidents import service as incidents
 from asb_core.referrals import service as referrals
+from asb_core.referrals.repository import disclosure
 from asb_core.referrals.schemas import ReferralIn, ReferralStateIn
 from asb_core.targets.models import Target
 from asb_core.targets.service import sweep_breaches
@@ -97,8 +98,12 @@ async def test_the_service_is_told_only_what_was_consented(session, world):
     view2, _ = await referrals.make_referral(session, officer, case.id, _referral(
         services["Victim Support (Fenland)"], need="victim_support",
         share=["full_name", "email"], contact_route="email"))
-    assert view2.shared == {"need": "victim_support", "level": "standard",
-                            "full_name": "Ada Example", "email": "ada@example.org"}
+    assert view2.shared is None  # the referring officer reads the parties instead
+    assert await disclosure(session, view2.referral.id) == {
+        "need": "victim_support", "level": "standard", "full_name": "Ada Example",
+        "email": "ada@example.org"}
+    officers_view = await referrals.get_referral(session, officer, view.referral.id)
+    assert officers_view.shared is None
     # Nothing identifying on the timeline or in the audit detail.
     rows = (await session.execute(select(CaseEvent.summary).where(
         CaseEvent.case_id == case.id, CaseEvent.kind.like("referral%")))).scalars().all()

@@ -149,6 +149,18 @@ EXPECTED: dict[str, dict[str, int]] = {
     "releaseLegalHold": _case_row(200, (SV, DPO)),
     "eraseParty": _case_row(200, (DPO,)),
     "exportSubjectAccess": _case_row(200, (DPO,)),
+    # The service directory: every role but admin (a rule in access.py, not a list).
+    "listServices": _row(200, (CH, CW, SV, AU, AN, IN, DPO)),
+    "getService": _row(200, (CH, CW, SV, AU, AN, IN, DPO)),
+    # Referrals: casework makes them and records a keyless service's answer; auditors and
+    # integrations read them; only a receiving service's key (an agency of kind victim_service
+    # or other) has received ones, so a council's list is empty.
+    "getSuggestedServices": _case_row(200, (CW, SV, AU, IN)),
+    "makeReferral": _case_row(201, (CW, SV)),
+    "listCaseReferrals": _case_row(200, (CW, SV, AU, IN)),
+    "listReceivedReferrals": _row(200, (CW, SV, IN)),
+    "getReferral": _case_row(200, (CW, SV, AU, IN)),
+    "changeReferralState": _case_row(200, (CW, SV)),
 }
 # A non-member agency: 404 on every case path (it must not learn the case exists); another
 # agency's webhook is likewise not found for the roles that manage webhooks.
@@ -159,6 +171,9 @@ NON_MEMBER_OVERRIDES = {
     "listWebhookDeliveries": NOT_OWNED_WEBHOOK,
     # A reference the caller may not see is answered like one that names no case.
     "getCaseByReference": dict.fromkeys(ROLES, 404),
+    # A referral on a case the caller may not see (and not sent to its service): not found.
+    "getReferral": dict.fromkeys(ROLES, 404),
+    "changeReferralState": dict.fromkeys(ROLES, 404),
 }
 
 
@@ -215,6 +230,8 @@ class World:
     review_id: str = ""
     slug: str = ""
     hold_id: str = ""
+    service_id: str = ""
+    referral_id: str = ""
 
 
 def _markers() -> dict[str, str]:
@@ -277,10 +294,44 @@ async def build_world(api, make_key, connection) -> World:
         "type": "warning_letter", "against_party_id": perpetrator, "status": "issued",
         "issued_at": (datetime.now(UTC) - timedelta(days=1)).isoformat()})
     assert r.status_code == 201, r.text
+    intervention_id = r.json()["id"]
+    # A directory service in the case's area, and a referral of the complainant to it.
+    service_id = await _directory(connection)
+    r = await cw.post(f"/v1/cases/{cid}/referrals", json={
+        "service_id": service_id, "need": "victim_support", "consent": {"state": "given"}})
+    assert r.status_code == 201, r.text
     return World(member, others, api, cid, entry_id, action_id, target_id, webhook_id, third,
                  markers, etag, incident_id=incident_id, party_id=complainant,
-                 reference=reference, intervention_id=r.json()["id"],
-                 perpetrator_id=perpetrator, slug=slug)
+                 reference=reference, intervention_id=intervention_id,
+                 perpetrator_id=perpetrator, slug=slug, service_id=service_id,
+                 referral_id=r.json()["id"])
+
+
+async def _directory(connection) -> str:
+    """One victim support service in Fenland, imported as a council would (ORUK JSON)."""
+    import tempfile
+    from pathlib import Path
+
+    from sqlalchemy.ext.asyncio import async_sessionmaker
+
+    from asb_core.directory.importer import import_directory
+    from asb_core.directory.repository import service_uuid
+
+    oruk_id = f"mx-svc-{secrets.token_hex(3)}"
+    service = {"id": oruk_id, "name": "Matrix Victim Support",
+               "organization": {"id": f"mx-org-{oruk_id}", "name": "Victim Support"},
+               "service_areas": [{"service_area": "fenland"}],
+               "contacts": [{"phones": [{"number": "0808 168 9111"}]}],
+               "attributes": [{"taxonomy_term": {"code": "victim_support",
+                                                 "vocabulary": "asb-referral-needs"}}]}
+    maker = async_sessionmaker(bind=connection, expire_on_commit=False,
+                               join_transaction_mode="create_savepoint")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "directory.json"
+        path.write_text(json.dumps([service]))
+        report = await import_directory(maker, path)
+    assert report.created == 1, report.rejects
+    return str(service_uuid(oruk_id))
 
 
 def _entry(**over) -> dict:
@@ -363,7 +414,8 @@ def request_for(op_id: str, world: World) -> tuple[str, str, dict]:
                            webhook_id=world.webhook_id, agency=world.third_agency,
                            incident_id=world.incident_id, party_id=world.party_id,
                            reference=world.reference, intervention_id=world.intervention_id,
-                           review_id=world.review_id, hold_id=world.hold_id)
+                           review_id=world.review_id, hold_id=world.hold_id,
+                           service_id=world.service_id, referral_id=world.referral_id)
     bodies = {
         "evaluateAssessment": {"answers": {"repeat": True}},
         "repeatCallerLookup": {"phone": "07700 900000", "area": "fenland"},
@@ -402,6 +454,9 @@ def request_for(op_id: str, world: World) -> tuple[str, str, dict]:
         "releaseLegalHold": {"reason": "Claim settled"},
         "eraseParty": {"request_reference": "M-1", "reason": "UK GDPR Art 17"},
         **{op: review_bodies(world)[step] for op, step in REVIEW_STEP_OPS.items()},
+        "makeReferral": {"service_id": world.service_id, "need": "victim_support",
+                         "consent": {"state": "given"}},
+        "changeReferralState": {"state": "no_response"},
         "createWebhook": {"url": "https://hooks.example.org/other",
                           "event_types": ["case.shared"]},
     }
