@@ -1,10 +1,11 @@
 """Countywide statistics with small-number suppression: no identity, ever.
 
 Every figure is a count of cases, incidents, flags, Case Review applications, targets,
-interventions or case closures (the victim's view at closure, by area, level and lead agency
-kind: the cross-county consistency review the victims' report asked for); nothing here reads
-parties, diary text or the victim's comment. Each table is aggregated in the database (one
-query per table, below) and protected (`asb_core.stats.suppression`) before it leaves this module.
+interventions, referrals (by need, area and service, and time to acceptance) or case closures
+(the victim's view at closure, by area, level and lead agency kind: the cross-county consistency
+review the victims' report asked for); nothing here reads parties, diary text, what a referral
+shared or the victim's comment. Each table is aggregated in the database (one query per table,
+below) and protected (`asb_core.stats.suppression`) before it leaves this module.
 """
 
 from __future__ import annotations
@@ -244,6 +245,45 @@ async def _victim_view_tables(session: AsyncSession, p: Period) -> dict[str, Tab
     return tables
 
 
+REFERRAL_ANSWERS = ("accepted", "declined", "no_response", "awaiting")
+ACCEPTANCE_BANDS = ("within_2_days", "3_to_5_days", "over_5_days")
+
+
+async def _referral_tables(session: AsyncSession, p: Period) -> dict[str, Table]:
+    """Referrals made in the period (by when sent), by need, area and service, against the
+    service's answer (accepted, declined, recorded as no response, or still awaited; the row
+    total is the referrals made); and the time from sending to acceptance, in whole days."""
+    rows = await _rows(session, f"""
+        SELECT r.need, r.area, s.name AS service,
+               CASE WHEN r.accepted_at IS NOT NULL THEN 'accepted'
+                    WHEN r.answered_at IS NOT NULL THEN 'declined'
+                    WHEN r.state IN ('no_response', 'closed') THEN 'no_response'
+                    ELSE 'awaiting' END AS answer,
+               CASE WHEN r.accepted_at IS NULL THEN NULL
+                    WHEN r.accepted_at - r.sent_at <= interval '2 days' THEN 'within_2_days'
+                    WHEN r.accepted_at - r.sent_at <= interval '5 days' THEN '3_to_5_days'
+                    ELSE 'over_5_days' END AS band,
+               count(*) AS n
+        FROM referrals r JOIN cases c ON c.id = r.case_id
+        JOIN directory_services s ON s.id = r.service_id
+        WHERE {_in_period('r.sent_at')}
+        GROUP BY 1, 2, 3, 4, 5""", p)  # noqa: S608 (constant SQL fragments only)
+    tables = {}
+    for by, attr in (("need", "need"), ("area", "area"), ("service", "service")):
+        table = Table(f"Referrals made by {by} and the service's answer",
+                      sorted({getattr(r, attr) for r in rows}), list(REFERRAL_ANSWERS))
+        for r in rows:
+            table.add(getattr(r, attr), r.answer, r.n)
+        tables[f"referrals_by_{by}"] = table
+    accepted = [r for r in rows if r.band is not None]
+    timing = Table("Referrals accepted by need and time from sending to acceptance",
+                   sorted({r.need for r in accepted}), list(ACCEPTANCE_BANDS))
+    for r in accepted:
+        timing.add(r.need, r.band, r.n)
+    tables["referral_acceptance_time_by_need"] = timing
+    return tables
+
+
 def _with_share_met_on_time(performance: Table) -> dict:
     """The protected performance table with each row's share met on time, where its cells and
     total are shown (a share computed from hidden counts would give them away)."""
@@ -279,6 +319,7 @@ async def true_tables(session: AsyncSession, p: Period, now: datetime) -> dict[s
         "target_performance": await _target_performance_table(session, p, now),
         "interventions_by_area_type": await _interventions_table(session, p),
         **await _victim_view_tables(session, p),
+        **await _referral_tables(session, p),
     }
 
 

@@ -196,3 +196,32 @@ async def test_the_officer_records_the_answer_of_a_service_without_a_key(session
     targets = (await session.execute(select(Target).where(
         Target.case_id == case.id, Target.kind == "referral_handover"))).scalars().all()
     assert len(targets) == 1
+
+
+async def test_statistics_count_referrals_by_need_area_and_service_and_suppress(session, world):
+    from asb_core.stats.service import compute, period, true_tables
+
+    officer, mediation, case, services = world
+    med = services["Neighbour Mediation (Fenland)"]
+    made = []
+    for _ in range(6):
+        made.append((await referrals.make_referral(session, officer, case.id,
+                                                   _referral(med)))[0].referral.id)
+    for rid in made[:5]:
+        await referrals.change_state(session, mediation, rid, ReferralStateIn(state="accepted"))
+    await referrals.make_referral(session, officer, case.id, _referral(
+        services["Victim Support (Fenland)"], need="victim_support"))
+    p = period(None, None, "fenland")
+    tables = await true_tables(session, p, ago(days=-1))
+    by_need = tables["referrals_by_need"]
+    assert by_need.rows == ["mediation", "victim_support"]
+    assert by_need.cells == {("mediation", "accepted"): 5, ("mediation", "awaiting"): 1,
+                             ("victim_support", "awaiting"): 1}
+    assert tables["referral_acceptance_time_by_need"].cells == {
+        ("mediation", "within_2_days"): 5}
+    assert tables["referrals_by_service"].rows == [
+        "Neighbour Mediation (Fenland)", "Victim Support (Fenland)"]
+    assert tables["referrals_by_area"].cells[("fenland", "accepted")] == 5
+    shown = (await compute(session, p))["tables"]["referrals_by_need"]
+    # The small counts are suppressed as in every other table.
+    assert shown["cells"][1][3] == "1-4" and "1-4" in str(shown["cells"][0])

@@ -19,6 +19,8 @@ from tests.unit.test_stats_suppression import _feasible_values
 
 VIEW_TABLES = [f"victim_{q}_by_{b}" for q in ("satisfied", "kept_informed", "feels_safer")
                for b in ("area", "level", "lead_agency_kind")]
+REFERRAL_TABLES = ["referrals_by_need", "referrals_by_area", "referrals_by_service",
+                   "referral_acceptance_time_by_need"]
 
 MARKER = "Philomena Statmarker-5521"
 LEVEL_ANSWERS = {
@@ -114,7 +116,8 @@ async def test_stats_api_for_analysts_only(client, session, make_key):
     assert set(body["tables"]) == {"cases_by_month_level", "cases_by_area_level",
                                    "incidents_by_category_nsir", "open_flags_by_rule",
                                    "case_reviews_by_month", "target_performance",
-                                   "interventions_by_area_type", *VIEW_TABLES}
+                                   "interventions_by_area_type", *VIEW_TABLES,
+                                   *REFERRAL_TABLES}
     assert body["period"] == {"from": "2024-01-01", "to": "2024-03-31", "area": area}
     assert MARKER not in r.text
     assert (await client.get("/v1/stats", headers=w)).status_code == 403
