@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, text
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core import access
@@ -101,3 +102,46 @@ async def referred_services(session: AsyncSession, case_id: uuid.UUID) -> set[uu
     found = await session.execute(select(Referral.service_id).where(
         Referral.case_id == case_id, Referral.state != "closed"))
     return set(found.scalars())
+
+
+# A referral's webhook event, written to the outbox in the transaction of the change, with one
+# delivery per subscription of a member agency (as the timeline trigger does for the case's
+# events). The payload is the case document every event carries and the referral's own
+# non-identifying fields.
+_ANNOUNCE = text(
+    """
+    WITH ins AS (
+      INSERT INTO outbox_events (id, event_type, case_id, occurred_at, payload, created_at)
+      SELECT gen_random_uuid(), 'referral.changed', CAST(:case_id AS uuid), :at,
+             jsonb_build_object('case', webhook_case_doc(CAST(:case_id AS uuid)),
+                                'by_agency', CAST(:agency AS text),
+                                'entity_id', CAST(:referral_id AS uuid),
+                                'referral', CAST(:referral AS jsonb)),
+             now()
+      WHERE EXISTS (
+        SELECT 1 FROM webhook_subscriptions s
+        JOIN case_members m ON m.agency_id = s.agency_id AND m.case_id = CAST(:case_id AS uuid)
+        WHERE s.active AND 'referral.changed' = ANY (s.event_types))
+      RETURNING id
+    )
+    INSERT INTO webhook_deliveries (id, event_id, subscription_id, state, attempts,
+                                    next_attempt_at, created_at)
+    SELECT gen_random_uuid(), ins.id, s.id, 'pending', 0, now(), now()
+    FROM ins
+    JOIN case_members m ON m.case_id = CAST(:case_id AS uuid)
+    JOIN webhook_subscriptions s ON s.agency_id = m.agency_id
+    WHERE s.active AND 'referral.changed' = ANY (s.event_types)
+    """
+).bindparams(bindparam("referral", type_=JSONB))
+
+
+async def announce(session: AsyncSession, actor: Actor, row: Referral, at,
+                   previous: str | None) -> None:
+    """The `referral.changed` webhook event: no identity, only what the referral is."""
+    doc = {"id": str(row.id), "service_id": str(row.service_id), "service": row.service.name,
+           "need": row.need, "level": row.level, "area": row.area, "state": row.state,
+           "previous_state": previous, "outcome": row.outcome,
+           "consent_basis": row.consent_basis}
+    await session.execute(_ANNOUNCE, {"case_id": row.case_id, "at": at,
+                                      "agency": actor.agency_slug, "referral_id": row.id,
+                                      "referral": doc})

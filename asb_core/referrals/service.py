@@ -12,7 +12,8 @@ the person referred. States: sent -> accepted | declined (reason) | no_response 
 (outcome). The service's answer meets the referral's handover target (due by the policy, per
 level), which the target sweep breaches like any other when nobody answers. A service whose
 organisation has an agency key answers through the API; for one without, the referring officer
-records the answer. Timeline events carry the need, level, service and states, never identity.
+records the answer. Timeline events and the `referral.changed` webhook event carry the need,
+level, service and states, never identity.
 """
 
 from __future__ import annotations
@@ -260,6 +261,7 @@ async def make_referral(
                        service_id=service.id, service=service.name, need=row.need,
                        level=row.level, method=service.referral_method, consent_basis=basis,
                        handover_due_at=target.due_at)
+    await repo.announce(session, actor, row, now, None)
     await audit.record(session, actor, "referral.disclose", case_id=case.id, entity="referral",
                        entity_id=row.id, fields=row.shared_fields,
                        justification=legal_basis,
@@ -322,6 +324,7 @@ async def change_state(session: AsyncSession, actor: Actor, referral_id: object,
     await events.event(session, actor, case.id, "referral_state_changed", now, row.id,
                        service_id=row.service_id, need=row.need, outcome=row.outcome,
                        **{"from": before, "to": row.state})
+    await repo.announce(session, actor, await repo.reload(session, row.id), now, before)
     await audit.record(session, actor, "referral.state", case_id=case.id, entity="referral",
                        entity_id=row.id, detail={"from": before, "to": row.state,
                                                  "outcome": row.outcome})

@@ -39,6 +39,8 @@ EVENT_TYPES = (
     "target.breached",
     "diary_entry.added",
     "case.closed",
+    # Written by the referrals slice itself (referrals/repository.announce), not the trigger.
+    "referral.changed",
 )
 DELIVERY_STATES = ("pending", "delivered", "dead")
 

@@ -103,7 +103,8 @@ def check_event_types(event_types: list[str]) -> list[str]:
 
 # What a GET of an event's content needs: every event carries the case (reference, area, level,
 # flags, open targets); a diary event also the entry.
-EVENT_READ_ACTIONS = {t: "case.read" for t in EVENT_TYPES} | {"diary_entry.added": "diary.read"}
+EVENT_READ_ACTIONS = {t: "case.read" for t in EVENT_TYPES} | {"diary_entry.added": "diary.read",
+                                                              "referral.changed": "referral.read"}
 
 
 def receive_refusal(actor: Actor, event_types: list[str]) -> str | None:

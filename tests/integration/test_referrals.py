@@ -225,3 +225,30 @@ async def test_statistics_count_referrals_by_need_area_and_service_and_suppress(
     shown = (await compute(session, p))["tables"]["referrals_by_need"]
     # The small counts are suppressed as in every other table.
     assert shown["cells"][1][3] == "1-4" and "1-4" in str(shown["cells"][0])
+
+
+async def test_a_referral_reaches_member_webhooks_without_identity(session, world):
+    from asb_core.webhooks.models import OutboxEvent, WebhookDelivery
+    from asb_core.webhooks.schemas import WebhookIn
+    from asb_core.webhooks.service import create_subscription
+
+    officer, mediation, case, services = world
+    await create_subscription(session, officer, WebhookIn(
+        url="https://hooks.example.org/asb", event_types=["referral.changed"]))
+    view, _ = await referrals.make_referral(
+        session, officer, case.id, _referral(services["Neighbour Mediation (Fenland)"],
+                                             share=["full_name", "contact_route"]))
+    await referrals.change_state(session, mediation, view.referral.id,
+                                 ReferralStateIn(state="accepted"))
+    events = (await session.execute(select(OutboxEvent).where(
+        OutboxEvent.case_id == case.id, OutboxEvent.event_type == "referral.changed")
+        .order_by(OutboxEvent.seq))).scalars().all()
+    assert [(e.payload["referral"]["previous_state"], e.payload["referral"]["state"])
+            for e in events] == [(None, "sent"), ("sent", "accepted")]
+    assert events[0].payload["case"]["id"] == str(case.id)
+    assert events[1].payload["by_agency"] == "fenland-mediation"
+    assert not any(m in str(e.payload) for e in events
+                   for m in ("Ada", "Example", "01234", "ada@example.org"))
+    deliveries = (await session.execute(select(WebhookDelivery).where(
+        WebhookDelivery.event_id.in_([e.id for e in events])))).scalars().all()
+    assert len(deliveries) == 2

@@ -1,6 +1,7 @@
 """Referral pathways: the service directory (Open Referral UK's organization and service, with
 areas, needs, eligibility, contacts, schedules and opening hours as minutes of the week), and
-referrals with their restricted disclosures; targets gain the `referral_handover` kind.
+referrals with their restricted disclosures; targets gain the `referral_handover` kind and
+webhooks the `referral.changed` event type.
 
 Revision ID: 0020
 Revises: 0012
@@ -30,6 +31,25 @@ TARGET_KINDS_AFTER = TARGET_KINDS_BEFORE + ("referral_handover",)
 
 def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+EVENT_TYPES_BEFORE = ("case.shared", "case.level_changed", "escalation.raised", "target.due_soon",
+                      "target.breached", "diary_entry.added", "case.closed")
+EVENT_TYPES_AFTER = EVENT_TYPES_BEFORE + ("referral.changed",)
+
+
+def _event_types(types: tuple[str, ...]) -> None:
+    """The webhook event types allowed in subscriptions and the outbox (the referrals slice
+    writes `referral.changed` itself; the timeline trigger is unchanged)."""
+    listed = ", ".join(repr(t) for t in types)
+    op.drop_constraint("ck_webhook_subscriptions_event_types", "webhook_subscriptions",
+                       type_="check")
+    op.create_check_constraint(
+        "ck_webhook_subscriptions_event_types", "webhook_subscriptions",
+        f"cardinality(event_types) > 0 AND event_types <@ ARRAY[{listed}]::text[]")
+    op.drop_constraint("ck_outbox_events_event_type", "outbox_events", type_="check")
+    op.create_check_constraint("ck_outbox_events_event_type", "outbox_events",
+                               _in("event_type", types))
 
 
 def _target_kinds(kinds: tuple[str, ...]) -> None:
@@ -155,9 +175,15 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("referral_id", name="pk_referral_disclosures"),
     )
     _target_kinds(TARGET_KINDS_AFTER)
+    _event_types(EVENT_TYPES_AFTER)
 
 
 def downgrade() -> None:
+    op.execute("DELETE FROM outbox_events WHERE event_type = 'referral.changed'")
+    op.execute("UPDATE webhook_subscriptions SET event_types = "
+               "array_remove(event_types, 'referral.changed')")
+    op.execute("DELETE FROM webhook_subscriptions WHERE cardinality(event_types) = 0")
+    _event_types(EVENT_TYPES_BEFORE)
     op.execute("DELETE FROM targets WHERE kind = 'referral_handover'")
     _target_kinds(TARGET_KINDS_BEFORE)
     op.drop_table("referral_disclosures")
