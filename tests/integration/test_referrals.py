@@ -252,3 +252,14 @@ async def test_a_referral_reaches_member_webhooks_without_identity(session, worl
     deliveries = (await session.execute(select(WebhookDelivery).where(
         WebhookDelivery.event_id.in_([e.id for e in events])))).scalars().all()
     assert len(deliveries) == 2
+
+
+async def test_a_high_risk_victim_is_offered_an_advocate_first(session, world):
+    officer, _, _, _ = world
+    case = await new_case(session, officer, answers={"threats_or_violence": True,
+                                                     "mental_health_affected": True})
+    result = await referrals.suggested_services(session, officer, case.id)
+    assert result.level == "high"
+    assert [n["need"] for n in result.needs][:2] == ["victim_advocate", "mental_health"]
+    assert result.items[0].service.name == "Victims' Champion (Fenland)"
+    assert result.items[0].reasons[0]["rule"] == "high-risk-advocate"
