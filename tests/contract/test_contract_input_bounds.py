@@ -18,6 +18,7 @@ from asb_core.dataprotection import schemas as dataprotection
 from asb_core.incidents import schemas as incidents
 from asb_core.interventions import schemas as interventions
 from asb_core.parties import schemas as parties
+from asb_core.referrals import schemas as referrals
 from asb_core.sharing import schemas as sharing
 from asb_core.targets import schemas as targets
 from asb_core.updates import schemas as updates
@@ -59,6 +60,9 @@ PAIRS = {
     "DiaryEntryBatchInput": incidents.DiaryBatchIn,
     "DiaryEntryBatchItem": incidents.BatchItemIn,
     "InterventionInput": interventions.InterventionIn,
+    "ReferralInput": referrals.ReferralIn,
+    "ReferralConsentInput": referrals.ReferralConsentIn,
+    "ReferralStateInput": referrals.ReferralStateIn,
     "InterventionStatusChange": interventions.StatusChangeIn,
     "InterventionBreachInput": interventions.BreachIn,
     "LegalHoldInput": dataprotection.LegalHoldIn,
