@@ -8,12 +8,15 @@ A referral goes only with the person's recorded consent to it, or a recorded leg
 (`consent-required` otherwise), and carries only what they agreed to share: by default a first
 name and one contact route, with the need and level; beyond that minimum only with consent. The
 disclosure is kept apart from the referral (restricted, every read audited) and names nobody but
-the person referred. States: sent -> accepted | declined (reason) | no_response -> closed
-(outcome). The service's answer meets the referral's handover target (due by the policy, per
-level), which the target sweep breaches like any other when nobody answers. A service whose
-organisation has an agency key answers through the API; for one without, the referring officer
-records the answer. Timeline events and the `referral.changed` webhook event carry the need,
-level, service and states, never identity.
+the person referred; a complainant's identity goes only to a service the case names (its agency
+a member of the case), any other service is told the need and level alone.
+
+States: sent -> accepted | declined (reason) | no_response -> closed (outcome). The
+service's answer meets the referral's handover target (due by the policy, per level), which the
+target sweep breaches like any other when nobody answers. A service whose organisation has an
+agency key answers through the API; for one without, the referring officer records the answer.
+Timeline events and the `referral.changed` webhook event carry the need, level, service and
+states, never identity.
 """
 
 from __future__ import annotations
@@ -154,6 +157,12 @@ async def _party(session: AsyncSession, case: Case, party_id: uuid.UUID | None) 
         {"field": "party_id", "message": "add the victim to the case first"}])
 
 
+async def _named(session: AsyncSession, case: Case, service: DirectoryService) -> bool:
+    """Whether the case names the service: its organisation's agency is a member of the case."""
+    agency_id = service.organization.agency_id
+    return agency_id is not None and await case_repo.is_member(session, case.id, agency_id)
+
+
 def _basis(data: ReferralIn) -> tuple[str, str | None]:
     """('consent', None) with the person's consent, ('legal_basis', text) without it; neither
     is refused as `consent-required`."""
@@ -241,8 +250,14 @@ async def make_referral(
         raise ValidationFailed("the referral is not valid", errors=errors)
     basis, legal_basis = _basis(data)
     party = await _party(session, case, data.party_id)
+    share = list(dict.fromkeys(data.share))
+    if party.role == "complainant" and not await _named(session, case, service):
+        # A complainant's identity goes only to a service the case names (its agency is a
+        # member): any other is told the need and level, and asks the referring officer.
+        share = []
     identity = (await party_repo.identities(session, [party.id])).get(party.id)
-    shared = _disclosure(identity, data, data.need, case.risk_level)
+    shared = _disclosure(identity, data.model_copy(update={"share": share}), data.need,
+                         case.risk_level)
     policy = _policy(None)
     spec = policy.referrals.handover[hm.Level.parse(case.risk_level)]
     target = target_repo.new_target(
@@ -254,8 +269,8 @@ async def make_referral(
         session, shared, case_id=case.id, service_id=service.id, party_id=party.id,
         referring_agency_id=actor.agency_id, receiving_agency_id=service.organization.agency_id,
         need=data.need, level=case.risk_level, area=case.area, state="sent",
-        consent_basis=basis, legal_basis=legal_basis, shared_fields=list(dict.fromkeys(
-            data.share)), handover_target_id=target.id,
+        consent_basis=basis, legal_basis=legal_basis, shared_fields=share,
+        handover_target_id=target.id,
         created_by_principal_id=actor.principal_id, sent_at=now, updated_at=now)
     await events.event(session, actor, case.id, "referral_sent", now, row.id,
                        service_id=service.id, service=service.name, need=row.need,

@@ -263,3 +263,28 @@ async def test_a_high_risk_victim_is_offered_an_advocate_first(session, world):
     assert [n["need"] for n in result.needs][:2] == ["victim_advocate", "mental_health"]
     assert result.items[0].service.name == "Victims' Champion (Fenland)"
     assert result.items[0].reasons[0]["rule"] == "high-risk-advocate"
+
+
+async def test_a_complainants_identity_goes_only_to_a_service_the_case_names(session, world):
+    from asb_core.cases.schemas import OpenCaseIn
+    from asb_core.cases.service import open_case
+    from asb_core.sharing.schemas import ShareIn
+    from asb_core.sharing.service import share_case
+    from tests.integration.casework_helpers import VICTIM
+
+    officer, mediation, _, services = world
+    case = await open_case(session, officer, OpenCaseIn(
+        area="fenland", answers={"repeat": True}, consent={"state": "given"},
+        victim=VICTIM | {"role": "complainant", "name": "Cora Complainant"}))
+    support, _ = await referrals.make_referral(session, officer, case.id, _referral(
+        services["Victim Support (Fenland)"], need="victim_support"))
+    assert support.referral.shared_fields == []
+    assert await disclosure(session, support.referral.id) == {
+        "need": "victim_support", "level": "standard"}
+    await share_case(session, officer, case.id, ShareIn(agency="fenland-mediation",
+                                                        basis="consent"))
+    named, _ = await referrals.make_referral(session, officer, case.id, _referral(
+        services["Neighbour Mediation (Fenland)"]))
+    assert named.referral.shared_fields == ["first_name", "contact_route"]
+    assert (await referrals.get_referral(session, mediation, named.referral.id)
+            ).shared["first_name"] == "Cora"
