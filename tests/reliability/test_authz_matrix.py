@@ -567,3 +567,32 @@ async def test_restricted_identity_only_for_member_caseworkers(api, make_key, co
     for row in rows:
         body = event_body(row.id, row.event_type, row.seq, row.occurred_at, row.payload)
         assert_no_markers(world, body.decode(), f"webhook {row.event_type}")
+
+
+async def test_a_receiving_service_gets_404_for_everything_not_sent_to_it(api, make_key,
+                                                                          connection):
+    """A victim service's own key (it answers referrals sent to it) learns nothing of a case or
+    a referral sent elsewhere: 404 on every case path and every referral path, its inbox empty."""
+    world = await build_world(api, make_key, connection)
+    await _review_steps(world, 0)  # a case review application, for its paths
+    service = api.with_key(await make_key(f"mx-v-{secrets.token_hex(3)}", IN,
+                                          kind="victim_service"))
+    wrong, tried = [], 0
+    for op_id, (_, template) in operations().items():
+        if not template.startswith(("/v1/cases/{case_id}", "/v1/referrals/{referral_id}")):
+            continue
+        method, path, kwargs = request_for(op_id, world)
+        savepoint = await connection.begin_nested()
+        try:
+            r = await service.request(method, path, **kwargs)
+        finally:
+            if savepoint.is_active:
+                await savepoint.rollback()
+        tried += 1
+        if r.status_code != 404:
+            wrong.append(f"{op_id}: {r.status_code} {r.text[:200]}")
+        assert_no_markers(world, r.text, f"{op_id} as a receiving service")
+    assert not wrong, "\n".join(wrong)
+    assert tried > 50
+    inbox = await service.get("/v1/referrals")
+    assert inbox.status_code == 200 and inbox.json()["items"] == []
