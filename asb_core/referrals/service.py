@@ -276,6 +276,12 @@ async def make_referral(
                        service_id=service.id, service=service.name, need=row.need,
                        level=row.level, method=service.referral_method, consent_basis=basis,
                        handover_due_at=target.due_at)
+    if case.risk_level == "standard":
+        # The standard level's multi-agency response is "a referral for advice" (its target's
+        # own words): a referral meets it, as sharing the case does at any level.
+        for t in await target_repo.open_targets_of_kinds(session, case.id, ["multi_agency"]):
+            await meet_recurring(session, actor, case, t, now,
+                                 late_reason=f"referred to {service.name} after the due time")
     await repo.announce(session, actor, row, now, None)
     await audit.record(session, actor, "referral.disclose", case_id=case.id, entity="referral",
                        entity_id=row.id, fields=row.shared_fields,

@@ -152,10 +152,11 @@ async def test_the_services_key_accepts_and_the_target_is_met(session, world):
     closed = await referrals.change_state(session, mediation, view.referral.id,
                                           ReferralStateIn(state="closed", outcome="engaged"))
     assert closed.referral.state == "closed"
-    kinds = (await session.execute(select(CaseEvent.kind).where(
-        CaseEvent.case_id == case.id).order_by(CaseEvent.seq))).scalars().all()
-    assert kinds[-4:] == ["referral_sent", "target_met", "referral_state_changed",
-                          "referral_state_changed"]
+    events = (await session.execute(select(CaseEvent.kind, CaseEvent.entity_id).where(
+        CaseEvent.case_id == case.id).order_by(CaseEvent.seq))).all()
+    assert [k for k, _ in events if k.startswith("referral")] == [
+        "referral_sent", "referral_state_changed", "referral_state_changed"]
+    assert ("target_met", done.handover.id) in events
 
 
 async def test_a_receiving_service_sees_only_its_own_referrals(session, world):
@@ -288,3 +289,20 @@ async def test_a_complainants_identity_goes_only_to_a_service_the_case_names(ses
     assert named.referral.shared_fields == ["first_name", "contact_route"]
     assert (await referrals.get_referral(session, mediation, named.referral.id)
             ).shared["first_name"] == "Cora"
+
+
+async def test_at_standard_level_a_referral_meets_the_multi_agency_target(session, world):
+    officer, _, case, services = world
+    await referrals.make_referral(session, officer, case.id,
+                                  _referral(services["Victim Support (Fenland)"],
+                                            need="victim_support"))
+    (multi,) = (await session.execute(select(Target).where(
+        Target.case_id == case.id, Target.kind == "multi_agency"))).scalars().all()
+    assert multi.state == "met" and multi.met_by_agency_id == officer.agency_id
+    high = await new_case(session, officer, answers={"threats_or_violence": True})
+    await referrals.make_referral(session, officer, high.id,
+                                  _referral(services["Victim Support (Fenland)"],
+                                            need="victim_support"))
+    (still,) = (await session.execute(select(Target).where(
+        Target.case_id == high.id, Target.kind == "multi_agency"))).scalars().all()
+    assert still.state == "due"  # at high, multi-agency action is more than a referral
