@@ -12,6 +12,8 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
+import harm_model as hm
+
 
 def _value(value: Any) -> Any:
     if isinstance(value, datetime):
@@ -217,8 +219,6 @@ def retention_report(report: Any) -> dict:
 def directory_service(obj: Any) -> dict:
     """A directory service in the Open Referral UK shape (ORUK 3 names), with the needs it meets
     as taxonomy terms and how a referral reaches it."""
-    import harm_model as hm
-
     labels = hm.get_policy().referrals.needs
     org = obj.organization
     return _value({
