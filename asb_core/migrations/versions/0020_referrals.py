@@ -4,7 +4,7 @@ referrals with their restricted disclosures; targets gain the `referral_handover
 webhooks the `referral.changed` event type.
 
 Revision ID: 0020
-Revises: 0017 (main's head when this branch was rebased; written against 0012)
+Revises: 0021 (main's head when this branch was rebased; written against 0012)
 Create Date: 2026-12-02
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "0020"
-down_revision = "0017"
+down_revision = "0021"
 branch_labels = None
 depends_on = None
 
