@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core import access, clock
@@ -28,6 +28,7 @@ from asb_core.dataprotection.schemas import ErasureIn
 from asb_core.errors import Conflict, NotFound
 from asb_core.parties import repository as party_repo
 from asb_core.parties.models import RESTRICTED_FIELDS, PartyIdentity
+from asb_core.referrals.models import Referral, ReferralDisclosure
 from asb_core.uow import unit_of_work
 
 
@@ -71,6 +72,13 @@ async def erase_party(session: AsyncSession, actor: Actor, case_id: object, part
         delete(PartyIdentity).where(PartyIdentity.party_id == party.id))).rowcount
     if gone:
         changed["party_identities"] = gone
+    # What referrals told services about the party is a copy of its identity: it goes too (the
+    # referrals keep the need, level, states and the names of the fields shared).
+    shared = (await session.execute(delete(ReferralDisclosure).where(
+        ReferralDisclosure.referral_id.in_(
+            select(Referral.id).where(Referral.party_id == party.id))))).rowcount
+    if shared:
+        changed["referral_disclosures"] = shared
     party = await party_repo.change_party(
         session, party, expected_version=None, now=now, description=None, erased_at=now,
         erased_by_agency_id=actor.agency_id)

@@ -4,7 +4,8 @@
 Removed: the identity of every party (names, contacts, dates of birth and the repeat-caller
 digests: the `party_identities` rows are deleted), and every column of free text a person wrote
 (diary entries, officer accounts, updates, closures, reasons, interventions' premises and
-conditions, the Case Review's words) and the free text of audit notes. Kept for statistics and
+conditions, the Case Review's words, referrals' decline reasons) and the free text of audit
+notes; what referrals told services about the person is deleted. Kept for statistics and
 for the case's shape: categories, NSIR types, severities, dates and times, levels and their
 history, assessments' answers and scores, flags, targets, interventions' types and statuses,
 who did what and when, and the audit chain (which never held any of the removed values).
@@ -78,6 +79,12 @@ ANONYMISE: tuple[Rule, ...] = (
          (("reason", _R),
           ("release_reason", f"CASE WHEN release_reason IS NULL THEN NULL ELSE {_R} END"))),
     Rule("idempotency_keys", "Idempotency-Keys of the case's writes: deleted", delete=True),
+    Rule("referral_disclosures", "what referrals told services about the person referred: "
+         "deleted (the referrals keep the need, level, states and the names of the fields)",
+         delete=True, case_of="referral_id IN (SELECT id FROM referrals "
+                              "WHERE case_id = ANY(:case_ids))"),
+    Rule("referrals", "referrals' decline reasons",
+         (("reason", f"CASE WHEN reason IS NULL THEN NULL ELSE {_R} END"),)),
 )
 
 
@@ -126,4 +133,5 @@ FREE_TEXT: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ..
     ("case_review_recommendations", "case_id = :case_id", ("text",), (), ()),
     ("audit_notes", "case_id = :case_id", ("text",), (), ()),
     ("legal_holds", "case_id = :case_id", ("reason", "release_reason"), (), ()),
+    ("referrals", "case_id = :case_id", ("reason", "legal_basis"), (), ()),
 )

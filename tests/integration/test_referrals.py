@@ -11,7 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from asb_core.actor import Actor
@@ -306,3 +306,36 @@ async def test_at_standard_level_a_referral_meets_the_multi_agency_target(sessio
     (still,) = (await session.execute(select(Target).where(
         Target.case_id == high.id, Target.kind == "multi_agency"))).scalars().all()
     assert still.state == "due"  # at high, multi-agency action is more than a referral
+
+
+async def test_erasure_and_retention_remove_what_referrals_shared(session, world):
+    from asb_core.dataprotection import rules
+
+    officer, mediation, case, services = world
+    view, _ = await referrals.make_referral(
+        session, officer, case.id, _referral(services["Neighbour Mediation (Fenland)"]))
+    await referrals.change_state(session, mediation, view.referral.id, ReferralStateIn(
+        state="declined", reason="Ada Example is outside our catchment"))
+    by_table = {r.table: r for r in rules.ANONYMISE}
+    for table in ("referral_disclosures", "referrals"):
+        sql = rules.apply_sql(by_table[table])
+        await session.execute(text(sql), {"case_ids": [case.id], "now": ago(seconds=0)})
+    assert await disclosure(session, view.referral.id) is None
+    seen = await referrals.get_referral(session, mediation, view.referral.id)
+    assert seen.shared is None and seen.referral.reason == "[redacted]"
+    assert seen.referral.need == "mediation" and seen.referral.state == "declined"
+
+
+async def test_erasing_the_party_erases_what_its_referrals_shared(session, world):
+    from asb_core.dataprotection.erasure import erase_party
+    from asb_core.dataprotection.schemas import ErasureIn
+
+    officer, mediation, case, services = world
+    view, _ = await referrals.make_referral(
+        session, officer, case.id, _referral(services["Neighbour Mediation (Fenland)"]))
+    dpo = await actor_for(session, "ref-council", "dpo")
+    result = await erase_party(session, dpo, case.id, view.referral.party_id, ErasureIn(
+        request_reference="ER-1", reason="UK GDPR Art. 17(1)(a)", free_text=True))
+    assert result.changed["referral_disclosures"] == 1
+    seen = await referrals.get_referral(session, mediation, view.referral.id)
+    assert seen.shared is None and seen.referral.shared_fields == ["first_name", "contact_route"]
