@@ -575,6 +575,7 @@ async def test_a_receiving_service_gets_404_for_everything_not_sent_to_it(api, m
     a referral sent elsewhere: 404 on every case path and every referral path, its inbox empty."""
     world = await build_world(api, make_key, connection)
     await _review_steps(world, 0)  # a case review application, for its paths
+    await prepare("releaseLegalHold", world)  # and a legal hold, for its path
     service = api.with_key(await make_key(f"mx-v-{secrets.token_hex(3)}", IN,
                                           kind="victim_service"))
     wrong, tried = [], 0
