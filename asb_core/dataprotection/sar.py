@@ -15,6 +15,9 @@ birth, phone digits, email or address. What each case gives depends on the subje
   replaced); other people's accounts are withheld, and nothing of the complainant is included;
 - a witness: the case's facts and their own identity.
 
+A victim or complainant is also told of every referral made of them: to which service, for what
+need, on what basis, and what it was told (the recipients of their data).
+
 Every export is audited: one `sar.export` event on each case's chain (fields read, the subject's
 role, how many other parties' identities were read to redact them) and one on the agency's chain
 with the count of cases. The document never holds another party's identity.
@@ -39,6 +42,7 @@ from asb_core.incidents.models import DiaryEntry, Incident
 from asb_core.interventions.models import Intervention
 from asb_core.parties import repository as party_repo
 from asb_core.parties.models import CALLER_ROLES, RESTRICTED_FIELDS, Party, PartyIdentity
+from asb_core.referrals.models import Referral, ReferralDisclosure
 from asb_core.uow import unit_of_work
 from asb_core.updates.models import Update
 
@@ -133,7 +137,11 @@ async def _case_part(session: AsyncSession, case: Case, party: Party, redact,
         # Every key is always present; what the subject's role does not give is null.
         "risk_level": None, "diary_entries": None, "updates_given_to_you": None,
         "incidents": None, "interventions_against_you": None, "withheld": None,
+        "referrals_of_you": None,
     }
+    if party.role in ("victim", "complainant"):
+        # Referrals are made for one party: who was told what about the subject, and when.
+        part["referrals_of_you"] = await _referrals_of(session, party)
     if party.role in ("victim", "complainant") and shared_with_callers:
         # Diary sheets and victim updates are not attributed to one party: with another victim
         # or complainant on the case they may be that person's words.
@@ -176,6 +184,19 @@ async def _case_part(session: AsyncSession, case: Case, party: Party, redact,
     else:
         part["withheld"] = WITHHELD
     return part
+
+
+async def _referrals_of(session: AsyncSession, party: Party) -> list[dict]:
+    rows = (await session.execute(
+        select(Referral, ReferralDisclosure.data)
+        .outerjoin(ReferralDisclosure, ReferralDisclosure.referral_id == Referral.id)
+        .where(Referral.party_id == party.id).order_by(Referral.sent_at))).all()
+    return [{
+        "service": r.service.name, "organization": r.service.organization.name,
+        "need": r.need, "state": r.state, "sent_at": _t(r.sent_at),
+        "consent_basis": r.consent_basis, "shared_fields": list(r.shared_fields),
+        "shared": dict(data) if data is not None else None,
+    } for r, data in rows]
 
 
 @unit_of_work

@@ -339,3 +339,17 @@ async def test_erasing_the_party_erases_what_its_referrals_shared(session, world
     assert result.changed["referral_disclosures"] == 1
     seen = await referrals.get_referral(session, mediation, view.referral.id)
     assert seen.shared is None and seen.referral.shared_fields == ["first_name", "contact_route"]
+
+
+async def test_a_subject_access_export_names_the_services_told_and_what(session, world):
+    from asb_core.dataprotection.sar import export
+
+    officer, mediation, case, services = world
+    view, _ = await referrals.make_referral(
+        session, officer, case.id, _referral(services["Neighbour Mediation (Fenland)"]))
+    dpo = await actor_for(session, "ref-council", "dpo")
+    doc = await export(session, dpo, case.id, view.referral.party_id)
+    (part,) = [c for c in doc["cases"] if c["case_reference"] == case.reference]
+    (told,) = part["referrals_of_you"]
+    assert told["service"] == "Neighbour Mediation (Fenland)" and told["need"] == "mediation"
+    assert told["shared"]["first_name"] == "Ada" and told["consent_basis"] == "consent"
