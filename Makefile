@@ -4,7 +4,11 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test lint bench clean test-tools
+.PHONY: install run test lint lint-contract bench clean test-tools
+
+# Redocly CLI runs without telemetry or update checks.
+export REDOCLY_TELEMETRY := off
+export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 
 $(BIN)/asb: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,22 +18,32 @@ $(BIN)/asb: pyproject.toml
 
 install: $(BIN)/asb
 
-# Test-only tools from npm, pinned by package-lock.json (axe-core for the browser tests'
-# accessibility checks). `npm ci` installs exactly the locked versions; nothing is served.
+# Tools from npm, pinned by package-lock.json: axe-core for the browser tests' accessibility
+# checks, Redocly CLI to lint the contract. `npm ci` installs exactly the locked versions (never
+# a global or unpinned copy); nothing is served.
+NODE_TOOLS := node_modules/.package-lock.json
 AXE := node_modules/axe-core/axe.min.js
-$(AXE): package.json package-lock.json
+REDOCLY := node_modules/.bin/redocly
+$(NODE_TOOLS): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
-	touch $(AXE)
+	touch $(NODE_TOOLS)
+$(AXE) $(REDOCLY): $(NODE_TOOLS)
 
-test-tools: $(AXE)
+test-tools: $(AXE) $(REDOCLY)
 
 run: install
 	$(BIN)/asb serve --demo
 
-lint: install
+lint: install lint-contract
 	$(BIN)/ruff check .
 
-test: install $(AXE)
+# The contract read by two toolchains: openapi-spec-validator, and Redocly CLI under redocly.yaml
+# with no error and no warning (its exit status counts only errors, so the totals are read).
+lint-contract: install $(REDOCLY)
+	$(BIN)/openapi-spec-validator openapi.yaml
+	$(REDOCLY) lint openapi.yaml --format=json | $(BIN)/python scripts/redocly_gate.py
+
+test: install $(AXE) lint-contract
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
