@@ -7,7 +7,6 @@ engine and session factory so that each test's writes are rolled back.
 from __future__ import annotations
 
 import gc
-import logging
 from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
 
@@ -17,7 +16,7 @@ from litestar.di import Provide
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 import harm_model
-from asb_api import metrics, strict_input
+from asb_api import metrics, request_log, strict_input
 from asb_api.auth import (
     authenticate_in_transaction,
     principal_active_in_transaction,
@@ -52,6 +51,7 @@ from asb_api.routes import (
 )
 from asb_api.routes import stats as stats_routes
 from asb_api.routes import webhooks as webhook_routes
+from asb_core import logs
 from asb_core.db import create_engine, resolve_database_url, session_factory
 from asb_core.networks import parse_networks
 from asb_core.settings import Settings, get_settings
@@ -118,7 +118,7 @@ def create_app(
     sessionmaker: async_sessionmaker | None = None,
 ) -> Litestar:
     settings = settings or get_settings()
-    logging.basicConfig(level=settings.log_level)
+    logs.configure(settings.log_level, settings.log_format)
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:
@@ -158,7 +158,8 @@ def create_app(
             "actor": Provide(provide_actor),
         },
         exception_handlers=exception_handlers,
-        middleware=[metrics.metrics_middleware, query_check_middleware],
+        middleware=[request_log.request_log_middleware, metrics.metrics_middleware,
+                    query_check_middleware],
         lifespan=[lifespan],
         state=state,
         openapi_config=None,  # the contract is the hand-written openapi.yaml, served as is

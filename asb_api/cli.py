@@ -298,7 +298,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = get_settings()
+    from asb_core import logs
     from asb_core.errors import DomainError
+
+    logs.configure(settings.log_level, settings.log_format)
 
     try:
         return args.func(args, settings)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from platformdirs import user_state_dir
 from pydantic import Field, SecretStr, field_validator
@@ -69,6 +70,9 @@ class Settings(BaseSettings):
     # Signs embed tokens; shared by every worker (`asb serve` provides one when unset).
     secret_key: SecretStr | None = Field(default=None, validation_alias="ASB_SECRET_KEY")
     log_level: str = Field(default="INFO", validation_alias="ASB_LOG_LEVEL")
+    # One JSON object a line (for machines) or `console` (for people: `make run`).
+    log_format: Literal["json", "console"] = Field(
+        default="json", validation_alias="ASB_LOG_FORMAT")
     # The audit log's HMAC key (asb_core/audit/keys.py), never stored in the database: the
     # current key, and/or a file of keys (one a line, the last current, older ones to verify).
     audit_key: SecretStr | None = Field(default=None, validation_alias="ASB_AUDIT_KEY")

@@ -1,0 +1,72 @@
+"""Per-request context and the access log, as ASGI middleware.
+
+Each HTTP request gets a request id (the client's `X-Request-ID` when it sends a sensible one,
+else a new one), returned in the response's `X-Request-ID`, and a W3C trace context (continuing
+the client's `traceparent`, else a new trace). Both are on every log line written while the
+request is served (`asb_core.logs`) and on the webhooks it causes (`asb_core.uow`).
+
+When it ends, one access log line: method, route template (never the raw path: ids and
+references stay out of the labels), status, duration and the caller's agency slug. Never a
+body, a query string, a key or anyone's identity.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+from asb_core import request_context
+
+log = logging.getLogger("asb_api.access")
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope["headers"]:
+        if key == name:
+            try:
+                return value.decode("ascii")
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def request_log_middleware(app: ASGIApp) -> ASGIApp:
+    clock = time.perf_counter
+
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await app(scope, receive, send)
+            return
+        ctx = request_context.new_context(
+            scope["method"], _header(scope, b"x-request-id"), _header(scope, b"traceparent"))
+        token = request_context.CURRENT.set(ctx)
+        start = clock()
+        status = 500
+        rid = ctx.request_id.encode()
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message["headers"] = [*message.get("headers", []), (b"x-request-id", rid)]
+            await send(message)
+
+        try:
+            await app(scope, receive, send_wrapper)
+        finally:
+            actor = scope.get("asb_actor")  # set once authenticated (asb_api.auth)
+            log.info(
+                "%s %s %s", scope["method"], scope.get("path_template") or "unmatched", status,
+                extra={
+                    "method": scope["method"],
+                    "route": scope.get("path_template") or "unmatched",
+                    "status": status,
+                    "duration_ms": round((clock() - start) * 1000, 2),
+                    "agency": getattr(actor, "agency_slug", None),
+                },
+            )
+            request_context.CURRENT.reset(token)
+
+    return middleware

@@ -1,0 +1,93 @@
+"""Logging: structlog in front of the standard library, one JSON object a line (or a
+human-readable console format), each line of a request carrying its request id and trace.
+
+Every logger in the project is a standard `logging` logger; `configure()` puts structlog's
+`ProcessorFormatter` on the root handler, so their lines, the libraries' and structlog's own all
+come out the same way, with the context of the request that wrote them (`request_context`)
+merged in. `ASB_LOG_FORMAT=json` (the default: for machines) or `console` (for `make run`).
+
+What goes in a line is chosen by the code that logs it: never a request or response body, a
+key, a secret or any party's identity.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import structlog
+
+from asb_core import request_context
+
+FORMATS = ("json", "console")
+
+
+def add_request(_logger, _name, event: dict) -> dict:
+    """The request id and trace of the request this line was written for, if any."""
+    ctx = request_context.current()
+    if ctx is not None:
+        event.setdefault("request_id", ctx.request_id)
+        event.setdefault("trace_id", ctx.trace_id)
+        event.setdefault("span_id", ctx.span_id)
+    return event
+
+
+def _shared() -> list:
+    return [
+        structlog.contextvars.merge_contextvars,
+        add_request,
+        structlog.stdlib.add_log_level,
+        structlog.stdlib.add_logger_name,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+    ]
+
+
+class _Stderr(logging.StreamHandler):
+    """Writes to whatever `sys.stderr` is at the time (a test runner swaps it and closes the
+    old one)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
+def configure(level: str | int = "INFO", fmt: str = "json", stream=None) -> logging.Handler:
+    """Route every log line through structlog; returns the handler installed on the root."""
+    if fmt not in FORMATS:
+        raise ValueError(f"ASB_LOG_FORMAT must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    renderer = (structlog.processors.JSONRenderer() if fmt == "json"
+                else structlog.dev.ConsoleRenderer(colors=False))
+    structlog.configure(
+        processors=[*_shared(), structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
+        logger_factory=structlog.stdlib.LoggerFactory(),
+        wrapper_class=structlog.stdlib.BoundLogger,
+        cache_logger_on_first_use=True,
+    )
+    formatter = structlog.stdlib.ProcessorFormatter(
+        foreign_pre_chain=[*_shared(), structlog.stdlib.ExtraAdder()],
+        processors=[
+            structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+            structlog.processors.format_exc_info,
+            renderer,
+        ],
+    )
+    handler = logging.StreamHandler(stream) if stream is not None else _Stderr()
+    handler.setFormatter(formatter)
+    handler.set_name("asb")
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if h.get_name() == "asb"]:
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(level if isinstance(level, int) else level.upper())
+    return handler
+
+
+def get_logger(name: str):
+    return structlog.stdlib.get_logger(name)
