@@ -9,13 +9,13 @@ transaction, leasing each (next_attempt_at pushed past the delivery timeout, a f
 then POSTs outside any transaction and records the result only if its claim still holds. Two
 workers therefore never hold the same (event, subscription) at once; a worker that dies
 mid-delivery leaves a lease that expires, and the delivery is retried. Receivers de-duplicate on
-`X-ASB-Event-Id`.
+`webhook-id` (the event id, the same on every retry and redelivery).
 
-Each request carries `X-ASB-Timestamp` (Unix seconds) and `X-ASB-Signature: sha256=<hex>`, the
-HMAC-SHA256 of `"<timestamp>.<body>"` under the subscription's secret. A non-2xx answer, a timeout
-or a connection error schedules a retry after `min(cap, base * 2**attempts)` seconds times a
-random jitter in [0.5, 1.5); after `max_attempts` the delivery is dead. Response bodies are never
-stored.
+Each request is signed as Standard Webhooks says (`webhooks/signing.py`: `webhook-id`,
+`webhook-timestamp`, `webhook-signature: v1,<base64>`), and carries the `traceparent` of the
+request that caused the event, when there was one. A non-2xx answer, a timeout or a connection
+error schedules a retry after `min(cap, base * 2**(attempts - 1))` seconds times a random jitter
+in [0.5, 1.5); after `max_attempts` the delivery is dead. Response bodies are never stored.
 
 Deliveries go only through `webhooks.egress.webhook_client`: each connection resolves the host,
 is refused when any address it resolves to is loopback, private, link-local or otherwise not
@@ -36,12 +36,9 @@ Each delivery is isolated: anything one of them raises is recorded on that deliv
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import hmac
 import json
 import logging
 import random
-import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -55,6 +52,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 # Every mapped class, so the ORM's mappers configure in a process that loads only the worker
 # (`asb worker`): Case's relationships name classes of other slices by string.
 import asb_core.tables  # noqa: F401
+from asb_core.request_context import parse_traceparent
 from asb_core.targets.sweep import SweepResult, sweep_targets
 from asb_core.webhooks.egress import (
     DeliveryRefused,
@@ -64,7 +62,9 @@ from asb_core.webhooks.egress import (
     parse_url,
     webhook_client,
 )
+from asb_core.webhooks.models import PING
 from asb_core.webhooks.service import delivery_refusal
+from asb_core.webhooks.signing import signed_headers
 
 log = logging.getLogger("asb_core.worker")
 USER_AGENT = "asb-casework-webhooks/1"
@@ -107,16 +107,6 @@ def backoff_seconds(attempts: int, config: WorkerConfig, rng: random.Random | No
     return step * (rng or random).uniform(0.5, 1.5)
 
 
-def sign(secret: str, timestamp: str, body: bytes) -> str:
-    mac = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256)
-    return "sha256=" + mac.hexdigest()
-
-
-def verify_signature(secret: str, timestamp: str, body: bytes, header: str) -> bool:
-    """What a receiver does (also used by the tests)."""
-    return hmac.compare_digest(sign(secret, timestamp, body), header)
-
-
 def event_body(event_id: uuid.UUID, event_type: str, seq: int, occurred_at: datetime,
                payload: dict) -> bytes:
     doc = {
@@ -143,7 +133,8 @@ _CLAIM = text(
     FROM due, webhook_subscriptions s, outbox_events e
     WHERE d.id = due.id AND s.id = d.subscription_id AND e.id = d.event_id
     RETURNING d.id, d.attempts, d.subscription_id, s.url, s.secret, s.active,
-              e.id AS event_id, e.event_type, e.case_id, e.seq, e.occurred_at, e.payload
+              e.id AS event_id, e.event_type, e.case_id, e.seq, e.occurred_at, e.payload,
+              e.traceparent, e.request_id
     """
 )
 _DELIVERED = text(
@@ -206,16 +197,17 @@ async def _post(client: httpx.AsyncClient, row, config: WorkerConfig) -> _Outcom
         log.warning("webhook delivery %s: its subscription's URL cannot be sent to", row.id)
         return _Outcome(False, None, f"invalid URL: {exc.reason}", permanent=True)
     body = event_body(row.event_id, row.event_type, row.seq, row.occurred_at, row.payload)
-    timestamp = str(int(time.time()))
     headers = {
         "Content-Type": "application/json",
         "User-Agent": USER_AGENT,
-        "X-ASB-Event-Id": str(row.event_id),
+        **signed_headers(row.secret, str(row.event_id), body),
         "X-ASB-Event-Type": row.event_type,
-        "X-ASB-Timestamp": timestamp,
-        "X-ASB-Signature": sign(row.secret, timestamp, body),
         "X-ASB-Delivery-Attempt": str(row.attempts + 1),
     }
+    if row.traceparent:
+        headers["traceparent"] = row.traceparent
+    if row.request_id:
+        headers["X-Request-ID"] = row.request_id
     try:
         # The overall deadline also bounds a receiver that drips its answer byte by byte.
         response = await asyncio.wait_for(
@@ -236,6 +228,20 @@ async def _post(client: httpx.AsyncClient, row, config: WorkerConfig) -> _Outcom
     if 200 <= response.status_code < 300:
         return _Outcome(True, response.status_code, None)
     return _Outcome(False, response.status_code, f"HTTP {response.status_code}")
+
+
+def _log_attempt(row, outcome: _Outcome, result: str) -> None:
+    """One line per attempt, with the request id and trace of the request that caused the
+    event, so an operator follows a request to the webhooks it caused. Never the URL, the
+    secret or the body."""
+    parsed = parse_traceparent(row.traceparent)
+    log.info(
+        "webhook delivery %s %s: %s", row.id, row.event_type, result,
+        extra={"delivery_id": str(row.id), "event_id": str(row.event_id),
+               "event_type": row.event_type, "attempt": row.attempts + 1, "result": result,
+               "status": outcome.status, "error": outcome.error,
+               "request_id": row.request_id, "trace_id": parsed[0] if parsed else None},
+    )
 
 
 async def _record(session_factory, row, token, outcome: _Outcome, config: WorkerConfig,
@@ -306,13 +312,18 @@ async def deliver_due(
     async def attempt(row) -> str:
         if not row.active:
             return await dead(row, "subscription deleted")
-        async with session_factory() as session, session.begin():
-            withheld = await delivery_refusal(
-                session, row.subscription_id, row.case_id, row.event_type)
+        # A ping carries no case data: nothing to withhold.
+        withheld = None
+        if row.event_type != PING:
+            async with session_factory() as session, session.begin():
+                withheld = await delivery_refusal(
+                    session, row.subscription_id, row.case_id, row.event_type)
         if withheld is not None:
             return await dead(row, withheld)
         outcome = await _post(http_client, row, config)
-        return await _record(session_factory, row, token, outcome, config, now)
+        result = await _record(session_factory, row, token, outcome, config, now)
+        _log_attempt(row, outcome, result)
+        return result
 
     async def one(row) -> str:
         # Whatever goes wrong with one delivery is recorded on it alone: the rest of the pass

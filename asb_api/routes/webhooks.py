@@ -1,5 +1,6 @@
-"""Webhook subscriptions: create (the signing secret is shown once), list, delete, and each
-subscription's delivery status. An agency sees only its own subscriptions."""
+"""Webhook subscriptions: create (the signing secret is shown once), list, delete, each
+subscription's delivery status, a test event (ping) and sending a delivery again. An agency sees
+only its own subscriptions."""
 
 from __future__ import annotations
 
@@ -92,6 +93,21 @@ async def list_webhook_deliveries(
     return page_response(result, lambda row: delivery_body(*row))
 
 
+@post("/v1/webhooks/{webhook_id:uuid}/ping", status_code=202)
+async def ping_webhook(actor: ActorDep, db_session: DbSession, webhook_id: PathId) -> Response:
+    delivery, event_type = await webhooks.ping(db_session, actor, webhook_id)
+    return json_response(delivery_body(delivery, event_type), status=202)
+
+
+@post("/v1/webhooks/{webhook_id:uuid}/deliveries/{delivery_id:uuid}/redeliver", status_code=202)
+async def redeliver_webhook_delivery(
+    actor: ActorDep, db_session: DbSession, webhook_id: PathId, delivery_id: PathId
+) -> Response:
+    delivery, event_type = await webhooks.redeliver(db_session, actor, webhook_id, delivery_id)
+    return json_response(delivery_body(delivery, event_type), status=202)
+
+
 route_handlers = [
     create_webhook, list_webhooks, get_webhook, delete_webhook, list_webhook_deliveries,
+    ping_webhook, redeliver_webhook_delivery,
 ]

@@ -42,6 +42,10 @@ EVENT_TYPES = (
     # Written by the referrals slice itself (referrals/repository.announce), not the trigger.
     "referral.changed",
 )
+# A test event sent to one subscription on request (`POST /v1/webhooks/{id}/ping`): an outbox
+# event type, never one to subscribe to.
+PING = "webhook.ping"
+OUTBOX_EVENT_TYPES = (*EVENT_TYPES, PING)
 DELIVERY_STATES = ("pending", "delivered", "dead")
 
 
@@ -75,13 +79,13 @@ class WebhookSubscription(Base):
 class OutboxEvent(Base):
     __tablename__ = "outbox_events"
     __table_args__ = (
-        CheckConstraint(_in("event_type", EVENT_TYPES), name="event_type"),
+        CheckConstraint(_in("event_type", OUTBOX_EVENT_TYPES), name="event_type"),
         UniqueConstraint("seq", name="uq_outbox_events_seq"),
         UniqueConstraint("dedupe_key", name="uq_outbox_events_dedupe_key"),
         Index("ix_outbox_events_case_id", "case_id"),
     )
 
-    # The event id receivers de-duplicate on (sent as X-ASB-Event-Id).
+    # The event id receivers de-duplicate on (sent as `webhook-id`, the same on every retry).
     id: Mapped[uuid.UUID] = uuid_pk()
     seq: Mapped[int] = mapped_column(BigInteger, Identity(always=True))
     event_type: Mapped[str] = mapped_column(String(40))
@@ -90,6 +94,10 @@ class OutboxEvent(Base):
     occurred_at: Mapped[datetime] = mapped_column()
     payload: Mapped[dict] = mapped_column(JSONB)
     dedupe_key: Mapped[str | None] = mapped_column(Text)
+    # The trace context of the request whose transaction wrote the event (migration 0022's
+    # trigger fills them from the transaction's settings); sent on with each delivery.
+    traceparent: Mapped[str | None] = mapped_column(Text)
+    request_id: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = created_at_column()
 
 

@@ -19,12 +19,11 @@ through `access`.
 
 from __future__ import annotations
 
-import secrets
 import uuid
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from sqlalchemy import exists, select, tuple_, update
+from sqlalchemy import exists, func, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from asb_core import access
@@ -32,18 +31,20 @@ from asb_core.actor import Actor
 from asb_core.agencies.models import Agency, Principal
 from asb_core.audit import chain as audit
 from asb_core.cases.models import Case
-from asb_core.errors import Forbidden, NotFound, ValidationFailed
+from asb_core.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from asb_core.pagination import Page, check_limit, decode_cursor, page_of
 from asb_core.uow import unit_of_work
 from asb_core.webhooks.egress import EgressPolicy, InvalidWebhookURL, parse_url, url_host
 from asb_core.webhooks.models import (
     DELIVERY_STATES,
     EVENT_TYPES,
+    PING,
     OutboxEvent,
     WebhookDelivery,
     WebhookSubscription,
 )
 from asb_core.webhooks.schemas import WebhookIn
+from asb_core.webhooks.signing import new_secret
 
 # TODO(access): move to asb_core/access.py as "webhook.manage" when that module is free to edit.
 WEBHOOK_ROLES = frozenset({"caseworker", "supervisor", "integration", "admin"})
@@ -153,10 +154,6 @@ async def delivery_refusal(
     if not readable:
         return "withheld: the key that made this subscription may not read this case"
     return None
-
-
-def new_secret() -> str:
-    return "whsec_" + secrets.token_urlsafe(32)
 
 
 @unit_of_work
@@ -287,3 +284,66 @@ async def list_deliveries(
     stmt = stmt.order_by(WebhookDelivery.created_at.desc(), WebhookDelivery.id.desc())
     rows = [tuple(r) for r in (await session.execute(stmt.limit(limit + 1))).all()]
     return page_of(rows, limit, lambda r: (r[0].created_at.isoformat(), r[0].id))
+
+
+@unit_of_work
+async def ping(
+    session: AsyncSession, actor: Actor, subscription_id: object, *, now: datetime | None = None
+) -> tuple[WebhookDelivery, str]:
+    """A `webhook.ping` event for this subscription alone, delivered (and signed, retried,
+    listed) like any other; it carries no case data. Returns (delivery, event type)."""
+    sub = await get_subscription(session, actor, subscription_id)
+    if not sub.active:
+        raise NotFound(f"no webhook {subscription_id}")
+    event = OutboxEvent(
+        id=uuid.uuid4(), event_type=PING, case_id=None, occurred_at=now or datetime.now(UTC),
+        payload={"webhook": {"id": str(sub.id), "url": sub.url,
+                             "event_types": list(sub.event_types)}},
+    )
+    session.add(event)
+    await session.flush()
+    # Due by the database's clock, as the outbox trigger stamps its deliveries.
+    delivery = WebhookDelivery(id=uuid.uuid4(), event_id=event.id, subscription_id=sub.id,
+                               state="pending", attempts=0, next_attempt_at=func.now())
+    session.add(delivery)
+    await session.flush()
+    await session.refresh(delivery)
+    await audit.record(session, actor, "webhook.ping", entity="webhook_subscription",
+                       entity_id=sub.id)
+    return delivery, PING
+
+
+@unit_of_work
+async def redeliver(
+    session: AsyncSession, actor: Actor, subscription_id: object, delivery_id: object
+) -> tuple[WebhookDelivery, str]:
+    """Send a delivered or dead delivery again, now, with a fresh retry schedule; the event
+    (and so `webhook-id` and the body) is the same. A pending one is a conflict: it is already
+    on its way. Returns (delivery, event type)."""
+    sub = await get_subscription(session, actor, subscription_id)
+    did = access.parse_uuid(delivery_id, "delivery")
+    row = (
+        await session.execute(
+            select(WebhookDelivery, OutboxEvent.event_type)
+            .join(OutboxEvent, OutboxEvent.id == WebhookDelivery.event_id)
+            .where(WebhookDelivery.id == did, WebhookDelivery.subscription_id == sub.id)
+            .with_for_update(of=WebhookDelivery)
+        )
+    ).first()
+    if row is None:
+        raise NotFound(f"no delivery {delivery_id}")
+    delivery, event_type = row
+    if not sub.active:
+        raise Conflict("the subscription is deleted: nothing is delivered to it")
+    if delivery.state == "pending":
+        raise Conflict("the delivery is pending: it is already on its way")
+    delivery.state = "pending"
+    delivery.attempts = 0
+    delivery.claim_token = None
+    delivery.delivered_at = None
+    delivery.next_attempt_at = func.now()
+    await session.flush()
+    await session.refresh(delivery)
+    await audit.record(session, actor, "webhook.redeliver", entity="webhook_delivery",
+                       entity_id=delivery.id, detail={"event_type": event_type})
+    return delivery, event_type

@@ -77,3 +77,43 @@ async def test_a_url_the_delivery_client_cannot_parse_is_422_on_url(api, make_ke
         r = await housing.post("/v1/webhooks", json={"url": url, "event_types": ["case.closed"]})
         assert r.status_code == 422, (url, r.text)
         assert [e["field"] for e in r.json()["errors"]] == ["url"], url
+
+
+async def test_ping_and_redeliver(api, make_key, session):
+    """A ping is a pending delivery of `webhook.ping`; a pending delivery cannot be redelivered
+    (409), a dead one can (202, pending again with its attempts from 0), and nothing is sent to
+    a deleted subscription (409)."""
+    from sqlalchemy import text
+
+    housing = api.with_key(await make_key("fen-housing", "integration", kind="housing_provider"))
+    created = (await housing.post("/v1/webhooks", json=SUB)).json()
+    r = await housing.post(f"/v1/webhooks/{created['id']}/ping")
+    assert r.status_code == 202, r.text
+    ping = r.json()
+    assert (ping["event_type"], ping["state"], ping["attempts"]) == ("webhook.ping", "pending", 0)
+    listed = (await housing.get(f"/v1/webhooks/{created['id']}/deliveries")).json()["items"]
+    assert [d["id"] for d in listed] == [ping["id"]]
+
+    redeliver = f"/v1/webhooks/{created['id']}/deliveries/{ping['id']}/redeliver"
+    r = await housing.post(redeliver)
+    assert r.status_code == 409 and r.json()["type"].endswith("/conflict")
+
+    # As the worker leaves it after the last attempt failed.
+    await session.execute(text(
+        "UPDATE webhook_deliveries SET state = 'dead', attempts = 8, last_status = 500, "
+        "last_error = 'HTTP 500' WHERE id = :id"), {"id": ping["id"]})
+    r = await housing.post(redeliver)
+    assert r.status_code == 202, r.text
+    again = r.json()
+    assert (again["id"], again["state"], again["attempts"]) == (ping["id"], "pending", 0)
+    assert again["event_id"] == ping["event_id"]  # the same event: the same webhook-id
+
+    council = api.with_key(await make_key("fen-council", "caseworker"))
+    assert (await council.post(redeliver)).status_code == 404
+    assert (await council.post(f"/v1/webhooks/{created['id']}/ping")).status_code == 404
+    r = await housing.post(f"/v1/webhooks/{created['id']}/deliveries/{created['id']}/redeliver")
+    assert r.status_code == 404
+
+    assert (await housing.delete(f"/v1/webhooks/{created['id']}")).status_code == 204
+    assert (await housing.post(redeliver)).status_code == 409
+    assert (await housing.post(f"/v1/webhooks/{created['id']}/ping")).status_code == 404

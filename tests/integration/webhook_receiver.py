@@ -27,7 +27,7 @@ class Received:
 
     @property
     def event_id(self) -> str:
-        return self.headers["x-asb-event-id"]
+        return self.headers["webhook-id"]
 
 
 @dataclass

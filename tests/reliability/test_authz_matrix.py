@@ -83,6 +83,9 @@ EXPECTED: dict[str, dict[str, int]] = {
     "getWebhook": _row(200, WEBHOOK_MANAGERS),
     "deleteWebhook": _row(204, WEBHOOK_MANAGERS),
     "listWebhookDeliveries": _row(200, WEBHOOK_MANAGERS),
+    # A ping carries no case data: every role that manages webhooks (an admin too).
+    "pingWebhook": _row(202, WEBHOOK_MANAGERS),
+    "redeliverWebhookDelivery": _row(202, WEBHOOK_MANAGERS),
     "getCase": _case_row(200, READERS),
     # Found by its reference through the access policy: as getCase (a non-member: 404, below).
     "getCaseByReference": _case_row(200, READERS),
@@ -169,6 +172,8 @@ NON_MEMBER_OVERRIDES = {
     "getWebhook": NOT_OWNED_WEBHOOK,
     "deleteWebhook": NOT_OWNED_WEBHOOK,
     "listWebhookDeliveries": NOT_OWNED_WEBHOOK,
+    "pingWebhook": NOT_OWNED_WEBHOOK,
+    "redeliverWebhookDelivery": NOT_OWNED_WEBHOOK,
     # A reference the caller may not see is answered like one that names no case.
     "getCaseByReference": dict.fromkeys(ROLES, 404),
     # A referral on a case the caller may not see (and not sent to its service): not found.
@@ -232,6 +237,7 @@ class World:
     hold_id: str = ""
     service_id: str = ""
     referral_id: str = ""
+    delivery_id: str = ""
 
 
 def _markers() -> dict[str, str]:
@@ -283,6 +289,12 @@ async def build_world(api, make_key, connection) -> World:
                                             "event_types": list(EVENT_TYPES)})
     assert r.status_code == 201, r.text
     webhook_id = r.json()["id"]
+    # A dead delivery, for redeliverWebhookDelivery (a pending one would be a 409).
+    r = await cw.post(f"/v1/webhooks/{webhook_id}/ping")
+    assert r.status_code == 202, r.text
+    delivery_id = r.json()["id"]
+    await connection.execute(text("UPDATE webhook_deliveries SET state = 'dead' WHERE id = :id"),
+                             {"id": delivery_id})
     etag = (await cw.get(f"/v1/cases/{cid}")).headers["ETag"]
     incident_id = (await cw.get(f"/v1/cases/{cid}/incidents")).json()["items"][0]["id"]
     complainant = (await cw.get(f"/v1/cases/{cid}/parties")).json()["items"][0]["id"]
@@ -304,7 +316,7 @@ async def build_world(api, make_key, connection) -> World:
                  markers, etag, incident_id=incident_id, party_id=complainant,
                  reference=reference, intervention_id=intervention_id,
                  perpetrator_id=perpetrator, slug=slug, service_id=service_id,
-                 referral_id=r.json()["id"])
+                 referral_id=r.json()["id"], delivery_id=delivery_id)
 
 
 async def _directory(connection) -> str:
@@ -415,7 +427,8 @@ def request_for(op_id: str, world: World) -> tuple[str, str, dict]:
                            incident_id=world.incident_id, party_id=world.party_id,
                            reference=world.reference, intervention_id=world.intervention_id,
                            review_id=world.review_id, hold_id=world.hold_id,
-                           service_id=world.service_id, referral_id=world.referral_id)
+                           service_id=world.service_id, referral_id=world.referral_id,
+                           delivery_id=world.delivery_id)
     bodies = {
         "evaluateAssessment": {"answers": {"repeat": True}},
         "repeatCallerLookup": {"phone": "07700 900000", "area": "fenland"},
