@@ -143,7 +143,7 @@ def create_app(
         "bad_credentials": BadCredentials(settings.bad_key_limit_per_minute),
         "trusted_proxies": parse_networks(settings.trusted_proxies, "ASB_TRUSTED_PROXIES"),
     })
-    return Litestar(
+    app = Litestar(
         # Every route but the evaluate hot path (which makes the same checks itself) is
         # guarded: authenticated before its body is read, and JSON bodies by Content-Type.
         route_handlers=[
@@ -158,11 +158,11 @@ def create_app(
             "actor": Provide(provide_actor),
         },
         exception_handlers=exception_handlers,
-        middleware=[request_log.request_log_middleware, metrics.metrics_middleware,
-                    query_check_middleware],
+        middleware=[metrics.metrics_middleware, query_check_middleware],
         lifespan=[lifespan],
         state=state,
         openapi_config=None,  # the contract is the hand-written openapi.yaml, served as is
         request_max_body_size=settings.max_body_bytes,
         debug=False,
     )
+    return request_log.install(app)

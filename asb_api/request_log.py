@@ -32,6 +32,14 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
+def install(app):
+    """Wrap the whole of a Litestar app (its ASGI handler, as Litestar's own OpenTelemetry
+    plugin does), so that answers the router gives itself (404, 405) get a request id and an
+    access line too, which route middleware would miss. Returns the app."""
+    app.asgi_handler = request_log_middleware(app.asgi_handler)
+    return app
+
+
 def request_log_middleware(app: ASGIApp) -> ASGIApp:
     clock = time.perf_counter
 

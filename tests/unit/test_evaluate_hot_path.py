@@ -27,7 +27,7 @@ from prometheus_client import REGISTRY
 from pydantic import ValidationError
 
 import harm_model
-from asb_api import embed_tokens
+from asb_api import embed_tokens, request_log
 from asb_api.app import create_app
 from asb_api.auth import provide_actor
 from asb_api.problems import exception_handlers
@@ -86,10 +86,11 @@ def apps():
     settings_ = Settings(ASB_SECRET_KEY="s" * 32, ASB_MAX_BODY_BYTES=MAX_BODY,
                          ASB_RATE_LIMIT_PER_MINUTE=10_000_000)
     real = create_app(settings_)
-    reference = Litestar(
+    # With the app-wide request context (X-Request-ID on every answer), as the real app.
+    reference = request_log.install(Litestar(
         route_handlers=[reference_evaluate], exception_handlers=exception_handlers,
         state=real.state, request_max_body_size=MAX_BODY, openapi_config=None, debug=False,
-    )
+    ))
     supervisor = Actor(uuid.uuid4(), uuid.uuid4(), "fen-police", "police", "supervisor")
     token, _ = embed_tokens.issue(supervisor, embed_tokens.signing_key(real.state))
     _known_principals(real, supervisor)
@@ -100,7 +101,9 @@ def _scope(method: str, headers: list[tuple[bytes, bytes]], kind: str = "http") 
     scope = {
         "type": kind, "asgi": {"version": "3.0"}, "http_version": "1.1", "scheme": "http",
         "path": PATH, "raw_path": PATH.encode(), "query_string": b"", "root_path": "",
-        "headers": [(b"host", b"testserver"), (b"content-type", b"application/json"), *headers],
+        # A fixed request id: both apps answer with it.
+        "headers": [(b"host", b"testserver"), (b"content-type", b"application/json"),
+                    (b"x-request-id", b"hot-path"), *headers],
         "client": ("10.1.2.3", 5000),
         "server": ("testserver", 80),
     }
@@ -167,7 +170,8 @@ async def test_a_valid_body_gets_the_same_bytes_as_the_reference(apps):
     status, headers, body = await _both(apps, "POST", _body({"answers": SCREEN}))
     assert status == 200
     assert headers == [(b"content-type", b"application/json"),
-                       (b"content-length", str(len(body)).encode())]
+                       (b"content-length", str(len(body)).encode()),
+                       (b"x-request-id", b"hot-path")]
     assert json.loads(body)["level"] == "high"
     await _both(apps, "POST", _body({"answers": SCREEN, "policy_version": "fenland-harm-v1"}))
     await _both(apps, "POST", _body({"answers": {}, "judgement": {
