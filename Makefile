@@ -4,7 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test lint lint-contract bench clean test-tools
+.PHONY: install run test lint lint-contract client client-check bench clean test-tools
 
 # Redocly CLI runs without telemetry or update checks.
 export REDOCLY_TELEMETRY := off
@@ -43,7 +43,21 @@ lint-contract: install $(REDOCLY)
 	$(BIN)/openapi-spec-validator openapi.yaml
 	$(REDOCLY) lint openapi.yaml --format=json | $(BIN)/python scripts/redocly_gate.py
 
-test: install $(AXE) lint-contract
+# The typed Python client in clients/python/, generated from openapi.yaml by the pinned
+# openapi-python-client with clients/openapi-python-client.yaml. `make client` regenerates it
+# (commit the result); `client-check` fails when the committed copy is not what openapi.yaml
+# generates now, or when the generator warns.
+client: install
+	scripts/generate_client.sh clients/python
+
+client-check: install
+	rm -rf .client-check && mkdir -p .client-check
+	scripts/generate_client.sh .client-check/python > /dev/null
+	diff -r clients/python .client-check/python || \
+	  (echo "clients/python is not what openapi.yaml generates: run make client" >&2; exit 1)
+	rm -rf .client-check
+
+test: install $(AXE) lint-contract client-check
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 

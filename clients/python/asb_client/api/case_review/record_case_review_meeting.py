@@ -1,0 +1,294 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.case_review import CaseReview
+from ...models.case_review_meeting_input import CaseReviewMeetingInput
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    case_id: UUID,
+    review_id: UUID,
+    *,
+    body: CaseReviewMeetingInput,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/cases/{case_id}/case-review/{review_id}/meeting".format(
+            case_id=quote(str(case_id), safe=""),
+            review_id=quote(str(review_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CaseReview | Problem | None:
+    if response.status_code == 201:
+        response_201 = CaseReview.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CaseReview | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    case_id: UUID,
+    review_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CaseReviewMeetingInput,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[CaseReview | Problem]:
+    """Record the review meeting and its recommendations
+
+     After a decision that the threshold is met (else `409`); not on a closed case. The date, the
+    agencies present (any known agency) and the recommendations: each becomes an `action` owned by its
+    agency (a member of the case) and a `case_review_recommendation` target due when it is, met when the
+    action is done. Caseworkers and supervisors of a member agency. Each step is recorded once (a second
+    one is a `409`), audited and on the timeline without the applicant's identity. With an `Idempotency-
+    Key`, a retry with the same key and body answers the application again (`201`); the same key with a
+    different body is a `422` (`idempotency-key-reused`).
+
+    Args:
+        case_id (UUID):
+        review_id (UUID):
+        idempotency_key (str | Unset):
+        body (CaseReviewMeetingInput):  Example: {'held_on': '2025-04-28', 'agencies_present':
+            ['fen-council', 'cambs-police', 'fen-housing'], 'recommendations': [{'text': 'Serve a
+            Community Protection Warning on the neighbour.', 'owner_agency': 'fen-council', 'due_at':
+            '2025-05-09T17:00:00Z'}]}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CaseReview | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        case_id=case_id,
+        review_id=review_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    case_id: UUID,
+    review_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CaseReviewMeetingInput,
+    idempotency_key: str | Unset = UNSET,
+) -> CaseReview | Problem | None:
+    """Record the review meeting and its recommendations
+
+     After a decision that the threshold is met (else `409`); not on a closed case. The date, the
+    agencies present (any known agency) and the recommendations: each becomes an `action` owned by its
+    agency (a member of the case) and a `case_review_recommendation` target due when it is, met when the
+    action is done. Caseworkers and supervisors of a member agency. Each step is recorded once (a second
+    one is a `409`), audited and on the timeline without the applicant's identity. With an `Idempotency-
+    Key`, a retry with the same key and body answers the application again (`201`); the same key with a
+    different body is a `422` (`idempotency-key-reused`).
+
+    Args:
+        case_id (UUID):
+        review_id (UUID):
+        idempotency_key (str | Unset):
+        body (CaseReviewMeetingInput):  Example: {'held_on': '2025-04-28', 'agencies_present':
+            ['fen-council', 'cambs-police', 'fen-housing'], 'recommendations': [{'text': 'Serve a
+            Community Protection Warning on the neighbour.', 'owner_agency': 'fen-council', 'due_at':
+            '2025-05-09T17:00:00Z'}]}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CaseReview | Problem
+    """
+
+    return sync_detailed(
+        case_id=case_id,
+        review_id=review_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    case_id: UUID,
+    review_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CaseReviewMeetingInput,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[CaseReview | Problem]:
+    """Record the review meeting and its recommendations
+
+     After a decision that the threshold is met (else `409`); not on a closed case. The date, the
+    agencies present (any known agency) and the recommendations: each becomes an `action` owned by its
+    agency (a member of the case) and a `case_review_recommendation` target due when it is, met when the
+    action is done. Caseworkers and supervisors of a member agency. Each step is recorded once (a second
+    one is a `409`), audited and on the timeline without the applicant's identity. With an `Idempotency-
+    Key`, a retry with the same key and body answers the application again (`201`); the same key with a
+    different body is a `422` (`idempotency-key-reused`).
+
+    Args:
+        case_id (UUID):
+        review_id (UUID):
+        idempotency_key (str | Unset):
+        body (CaseReviewMeetingInput):  Example: {'held_on': '2025-04-28', 'agencies_present':
+            ['fen-council', 'cambs-police', 'fen-housing'], 'recommendations': [{'text': 'Serve a
+            Community Protection Warning on the neighbour.', 'owner_agency': 'fen-council', 'due_at':
+            '2025-05-09T17:00:00Z'}]}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CaseReview | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        case_id=case_id,
+        review_id=review_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    case_id: UUID,
+    review_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CaseReviewMeetingInput,
+    idempotency_key: str | Unset = UNSET,
+) -> CaseReview | Problem | None:
+    """Record the review meeting and its recommendations
+
+     After a decision that the threshold is met (else `409`); not on a closed case. The date, the
+    agencies present (any known agency) and the recommendations: each becomes an `action` owned by its
+    agency (a member of the case) and a `case_review_recommendation` target due when it is, met when the
+    action is done. Caseworkers and supervisors of a member agency. Each step is recorded once (a second
+    one is a `409`), audited and on the timeline without the applicant's identity. With an `Idempotency-
+    Key`, a retry with the same key and body answers the application again (`201`); the same key with a
+    different body is a `422` (`idempotency-key-reused`).
+
+    Args:
+        case_id (UUID):
+        review_id (UUID):
+        idempotency_key (str | Unset):
+        body (CaseReviewMeetingInput):  Example: {'held_on': '2025-04-28', 'agencies_present':
+            ['fen-council', 'cambs-police', 'fen-housing'], 'recommendations': [{'text': 'Serve a
+            Community Protection Warning on the neighbour.', 'owner_agency': 'fen-council', 'due_at':
+            '2025-05-09T17:00:00Z'}]}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CaseReview | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            case_id=case_id,
+            review_id=review_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,271 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.case import Case
+from ...models.close_case_request import CloseCaseRequest
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    case_id: UUID,
+    *,
+    body: CloseCaseRequest,
+    if_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/cases/{case_id}/close".format(
+            case_id=quote(str(case_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Case | Problem | None:
+    if response.status_code == 200:
+        response_200 = Case.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Case | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    case_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CloseCaseRequest,
+    if_match: str | Unset = UNSET,
+) -> Response[Case | Problem]:
+    """Close a case (supervisors)
+
+     Closes the case with its outcome and the final update given to the victim (recorded as a
+    `victim_update`). Open targets stop. `If-Match` is optional here; when sent, a stale version is
+    answered `412`. Closing a closed case is a `409`.
+
+    Args:
+        case_id (UUID):
+        if_match (str | Unset):
+        body (CloseCaseRequest):  Example: {'outcome': 'Acceptable behaviour contract signed by
+            the neighbour; no incidents for 8 weeks.', 'final_victim_update': 'Phoned Ms R to explain
+            the contract and how to report any breach.', 'victim_view': {'satisfied': 'yes',
+            'kept_informed': 'yes', 'feels_safer': 'not_sure', 'comment': 'Glad it is quieter; worried
+            it will start again in the summer.'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Case | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        case_id=case_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    case_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CloseCaseRequest,
+    if_match: str | Unset = UNSET,
+) -> Case | Problem | None:
+    """Close a case (supervisors)
+
+     Closes the case with its outcome and the final update given to the victim (recorded as a
+    `victim_update`). Open targets stop. `If-Match` is optional here; when sent, a stale version is
+    answered `412`. Closing a closed case is a `409`.
+
+    Args:
+        case_id (UUID):
+        if_match (str | Unset):
+        body (CloseCaseRequest):  Example: {'outcome': 'Acceptable behaviour contract signed by
+            the neighbour; no incidents for 8 weeks.', 'final_victim_update': 'Phoned Ms R to explain
+            the contract and how to report any breach.', 'victim_view': {'satisfied': 'yes',
+            'kept_informed': 'yes', 'feels_safer': 'not_sure', 'comment': 'Glad it is quieter; worried
+            it will start again in the summer.'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Case | Problem
+    """
+
+    return sync_detailed(
+        case_id=case_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    case_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CloseCaseRequest,
+    if_match: str | Unset = UNSET,
+) -> Response[Case | Problem]:
+    """Close a case (supervisors)
+
+     Closes the case with its outcome and the final update given to the victim (recorded as a
+    `victim_update`). Open targets stop. `If-Match` is optional here; when sent, a stale version is
+    answered `412`. Closing a closed case is a `409`.
+
+    Args:
+        case_id (UUID):
+        if_match (str | Unset):
+        body (CloseCaseRequest):  Example: {'outcome': 'Acceptable behaviour contract signed by
+            the neighbour; no incidents for 8 weeks.', 'final_victim_update': 'Phoned Ms R to explain
+            the contract and how to report any breach.', 'victim_view': {'satisfied': 'yes',
+            'kept_informed': 'yes', 'feels_safer': 'not_sure', 'comment': 'Glad it is quieter; worried
+            it will start again in the summer.'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Case | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        case_id=case_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    case_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CloseCaseRequest,
+    if_match: str | Unset = UNSET,
+) -> Case | Problem | None:
+    """Close a case (supervisors)
+
+     Closes the case with its outcome and the final update given to the victim (recorded as a
+    `victim_update`). Open targets stop. `If-Match` is optional here; when sent, a stale version is
+    answered `412`. Closing a closed case is a `409`.
+
+    Args:
+        case_id (UUID):
+        if_match (str | Unset):
+        body (CloseCaseRequest):  Example: {'outcome': 'Acceptable behaviour contract signed by
+            the neighbour; no incidents for 8 weeks.', 'final_victim_update': 'Phoned Ms R to explain
+            the contract and how to report any breach.', 'victim_view': {'satisfied': 'yes',
+            'kept_informed': 'yes', 'feels_safer': 'not_sure', 'comment': 'Glad it is quieter; worried
+            it will start again in the summer.'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Case | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            case_id=case_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,210 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.update import Update
+from ...types import Response
+
+
+def _get_kwargs(
+    case_id: UUID,
+    update_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/cases/{case_id}/updates/{update_id}/done".format(
+            case_id=quote(str(case_id), safe=""),
+            update_id=quote(str(update_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Update | None:
+    if response.status_code == 200:
+        response_200 = Update.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Update]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    case_id: UUID,
+    update_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | Update]:
+    """Mark an action done
+
+     Only updates of kind `action` can be done (`409` for other kinds or an action already done).
+
+    Args:
+        case_id (UUID):
+        update_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Update]
+    """
+
+    kwargs = _get_kwargs(
+        case_id=case_id,
+        update_id=update_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    case_id: UUID,
+    update_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | Update | None:
+    """Mark an action done
+
+     Only updates of kind `action` can be done (`409` for other kinds or an action already done).
+
+    Args:
+        case_id (UUID):
+        update_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Update
+    """
+
+    return sync_detailed(
+        case_id=case_id,
+        update_id=update_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    case_id: UUID,
+    update_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | Update]:
+    """Mark an action done
+
+     Only updates of kind `action` can be done (`409` for other kinds or an action already done).
+
+    Args:
+        case_id (UUID):
+        update_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Update]
+    """
+
+    kwargs = _get_kwargs(
+        case_id=case_id,
+        update_id=update_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    case_id: UUID,
+    update_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | Update | None:
+    """Mark an action done
+
+     Only updates of kind `action` can be done (`409` for other kinds or an action already done).
+
+    Args:
+        case_id (UUID):
+        update_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Update
+    """
+
+    return (
+        await asyncio_detailed(
+            case_id=case_id,
+            update_id=update_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,365 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .agency_kind import AgencyKind
+from .answers import Answers
+from .assessment import Assessment
+from .assessment_page import AssessmentPage
+from .assessment_policy import AssessmentPolicy
+from .assessment_policy_escalation import AssessmentPolicyEscalation
+from .assessment_policy_hostility import AssessmentPolicyHostility
+from .assessment_policy_targets import AssessmentPolicyTargets
+from .assessment_policy_thresholds import AssessmentPolicyThresholds
+from .assessment_result import AssessmentResult
+from .audit_event import AuditEvent
+from .audit_page import AuditPage
+from .case import Case
+from .case_closed_event import CaseClosedEvent
+from .case_closed_event_data import CaseClosedEventData
+from .case_closure import CaseClosure
+from .case_closure_list import CaseClosureList
+from .case_level_changed_event import CaseLevelChangedEvent
+from .case_level_changed_event_data import CaseLevelChangedEventData
+from .case_lookup_log import CaseLookupLog
+from .case_lookup_log_hits_item import CaseLookupLogHitsItem
+from .case_lookup_log_hits_item_answered_type_0 import CaseLookupLogHitsItemAnsweredType0
+from .case_lookup_log_hits_item_by_item import CaseLookupLogHitsItemByItem
+from .case_lookup_log_keys_item import CaseLookupLogKeysItem
+from .case_page import CasePage
+from .case_patch import CasePatch
+from .case_patch_status import CasePatchStatus
+from .case_review import CaseReview
+from .case_review_acknowledgement_input import CaseReviewAcknowledgementInput
+from .case_review_decision_input import CaseReviewDecisionInput
+from .case_review_escalation import CaseReviewEscalation
+from .case_review_escalation_input import CaseReviewEscalationInput
+from .case_review_escalation_result_input import CaseReviewEscalationResultInput
+from .case_review_input import CaseReviewInput
+from .case_review_list import CaseReviewList
+from .case_review_meeting import CaseReviewMeeting
+from .case_review_meeting_input import CaseReviewMeetingInput
+from .case_review_outcome_input import CaseReviewOutcomeInput
+from .case_review_recommendation import CaseReviewRecommendation
+from .case_review_recommendation_input import CaseReviewRecommendationInput
+from .case_review_result import CaseReviewResult
+from .case_shared_event import CaseSharedEvent
+from .case_shared_event_data import CaseSharedEventData
+from .case_status import CaseStatus
+from .category import Category
+from .category_info import CategoryInfo
+from .close_case_request import CloseCaseRequest
+from .consent import Consent
+from .consent_basis import ConsentBasis
+from .consent_input import ConsentInput
+from .consent_state import ConsentState
+from .diary_amendment_input import DiaryAmendmentInput
+from .diary_entry import DiaryEntry
+from .diary_entry_added_event import DiaryEntryAddedEvent
+from .diary_entry_added_event_data import DiaryEntryAddedEventData
+from .diary_entry_added_event_data_diary_entry import DiaryEntryAddedEventDataDiaryEntry
+from .diary_entry_batch_input import DiaryEntryBatchInput
+from .diary_entry_batch_item import DiaryEntryBatchItem
+from .diary_entry_batch_item_entry import DiaryEntryBatchItemEntry
+from .diary_entry_batch_result import DiaryEntryBatchResult
+from .diary_entry_batch_result_results_item import DiaryEntryBatchResultResultsItem
+from .diary_entry_input import DiaryEntryInput
+from .diary_entry_page import DiaryEntryPage
+from .embed_token import EmbedToken
+from .embed_token_scopes_item import EmbedTokenScopesItem
+from .escalation_raised_event import EscalationRaisedEvent
+from .escalation_raised_event_data import EscalationRaisedEventData
+from .escalation_raised_event_data_flag import EscalationRaisedEventDataFlag
+from .evaluate_request import EvaluateRequest
+from .field_error import FieldError
+from .flag import Flag
+from .flag_list import FlagList
+from .frequency import Frequency
+from .health import Health
+from .incident import Incident
+from .incident_page import IncidentPage
+from .incident_source import IncidentSource
+from .intervention import Intervention
+from .intervention_breach import InterventionBreach
+from .intervention_breach_in_law import InterventionBreachInLaw
+from .intervention_breach_input import InterventionBreachInput
+from .intervention_input import InterventionInput
+from .intervention_input_status import InterventionInputStatus
+from .intervention_page import InterventionPage
+from .intervention_status import InterventionStatus
+from .intervention_status_change import InterventionStatusChange
+from .intervention_status_change_status import InterventionStatusChangeStatus
+from .intervention_type import InterventionType
+from .judgement import Judgement
+from .judgement_input import JudgementInput
+from .list_cases_target_state import ListCasesTargetState
+from .list_webhook_deliveries_state import ListWebhookDeliveriesState
+from .me import Me
+from .meet_target_request import MeetTargetRequest
+from .member import Member
+from .member_list import MemberList
+from .nsir_type import NsirType
+from .officer_report_input import OfficerReportInput
+from .open_case_request import OpenCaseRequest
+from .party import Party
+from .party_input import PartyInput
+from .party_list import PartyList
+from .party_patch import PartyPatch
+from .party_removal import PartyRemoval
+from .party_removal_input import PartyRemovalInput
+from .party_role import PartyRole
+from .perceived_by import PerceivedBy
+from .policy_question import PolicyQuestion
+from .policy_question_answer_type import PolicyQuestionAnswerType
+from .policy_question_group import PolicyQuestionGroup
+from .policy_question_points_type_1 import PolicyQuestionPointsType1
+from .problem import Problem
+from .queued_target import QueuedTarget
+from .ready import Ready
+from .reason import Reason
+from .reassess_request import ReassessRequest
+from .reassign_target_request import ReassignTargetRequest
+from .reopen_case_request import ReopenCaseRequest
+from .repeat_caller_lookup import RepeatCallerLookup
+from .repeat_caller_result import RepeatCallerResult
+from .repeat_caller_result_contact_item import RepeatCallerResultContactItem
+from .restricted_identity import RestrictedIdentity
+from .risk_level import RiskLevel
+from .role import Role
+from .rule_id import RuleId
+from .share_request import ShareRequest
+from .stat_cell_type_1 import StatCellType1
+from .stat_list import StatList
+from .stat_table import StatTable
+from .statistics import Statistics
+from .statistics_period import StatisticsPeriod
+from .statistics_suppression import StatisticsSuppression
+from .statistics_tables import StatisticsTables
+from .strand import Strand
+from .target import Target
+from .target_breached_event import TargetBreachedEvent
+from .target_breached_event_data import TargetBreachedEventData
+from .target_due_soon_event import TargetDueSoonEvent
+from .target_due_soon_event_data import TargetDueSoonEventData
+from .target_kind import TargetKind
+from .target_list import TargetList
+from .target_page import TargetPage
+from .target_performance_table import TargetPerformanceTable
+from .target_spec import TargetSpec
+from .target_spec_every_or_within import TargetSpecEveryOrWithin
+from .target_spec_unit import TargetSpecUnit
+from .target_state import TargetState
+from .timeline_event import TimelineEvent
+from .timeline_event_kind import TimelineEventKind
+from .timeline_event_summary import TimelineEventSummary
+from .timeline_page import TimelinePage
+from .update import Update
+from .update_input import UpdateInput
+from .update_kind import UpdateKind
+from .update_page import UpdatePage
+from .victim_input import VictimInput
+from .victim_input_role import VictimInputRole
+from .victim_satisfied import VictimSatisfied
+from .victim_view import VictimView
+from .victim_view_input import VictimViewInput
+from .webhook_case_event_data import WebhookCaseEventData
+from .webhook_case_summary import WebhookCaseSummary
+from .webhook_case_summary_open_targets_item import WebhookCaseSummaryOpenTargetsItem
+from .webhook_delivery import WebhookDelivery
+from .webhook_delivery_page import WebhookDeliveryPage
+from .webhook_delivery_state import WebhookDeliveryState
+from .webhook_event import WebhookEvent
+from .webhook_event_type import WebhookEventType
+from .webhook_input import WebhookInput
+from .webhook_list import WebhookList
+from .webhook_ping_event import WebhookPingEvent
+from .webhook_ping_event_data import WebhookPingEventData
+from .webhook_ping_event_data_webhook import WebhookPingEventDataWebhook
+from .webhook_subscription import WebhookSubscription
+from .webhook_subscription_created import WebhookSubscriptionCreated
+from .webhook_target_summary import WebhookTargetSummary
+from .work_queue_scope import WorkQueueScope
+from .work_queue_state import WorkQueueState
+from .yes_no import YesNo
+from .yes_no_not_sure import YesNoNotSure
+
+__all__ = (
+    "AgencyKind",
+    "Answers",
+    "Assessment",
+    "AssessmentPage",
+    "AssessmentPolicy",
+    "AssessmentPolicyEscalation",
+    "AssessmentPolicyHostility",
+    "AssessmentPolicyTargets",
+    "AssessmentPolicyThresholds",
+    "AssessmentResult",
+    "AuditEvent",
+    "AuditPage",
+    "Case",
+    "CaseClosedEvent",
+    "CaseClosedEventData",
+    "CaseClosure",
+    "CaseClosureList",
+    "CaseLevelChangedEvent",
+    "CaseLevelChangedEventData",
+    "CaseLookupLog",
+    "CaseLookupLogHitsItem",
+    "CaseLookupLogHitsItemAnsweredType0",
+    "CaseLookupLogHitsItemByItem",
+    "CaseLookupLogKeysItem",
+    "CasePage",
+    "CasePatch",
+    "CasePatchStatus",
+    "CaseReview",
+    "CaseReviewAcknowledgementInput",
+    "CaseReviewDecisionInput",
+    "CaseReviewEscalation",
+    "CaseReviewEscalationInput",
+    "CaseReviewEscalationResultInput",
+    "CaseReviewInput",
+    "CaseReviewList",
+    "CaseReviewMeeting",
+    "CaseReviewMeetingInput",
+    "CaseReviewOutcomeInput",
+    "CaseReviewRecommendation",
+    "CaseReviewRecommendationInput",
+    "CaseReviewResult",
+    "CaseSharedEvent",
+    "CaseSharedEventData",
+    "CaseStatus",
+    "Category",
+    "CategoryInfo",
+    "CloseCaseRequest",
+    "Consent",
+    "ConsentBasis",
+    "ConsentInput",
+    "ConsentState",
+    "DiaryAmendmentInput",
+    "DiaryEntry",
+    "DiaryEntryAddedEvent",
+    "DiaryEntryAddedEventData",
+    "DiaryEntryAddedEventDataDiaryEntry",
+    "DiaryEntryBatchInput",
+    "DiaryEntryBatchItem",
+    "DiaryEntryBatchItemEntry",
+    "DiaryEntryBatchResult",
+    "DiaryEntryBatchResultResultsItem",
+    "DiaryEntryInput",
+    "DiaryEntryPage",
+    "EmbedToken",
+    "EmbedTokenScopesItem",
+    "EscalationRaisedEvent",
+    "EscalationRaisedEventData",
+    "EscalationRaisedEventDataFlag",
+    "EvaluateRequest",
+    "FieldError",
+    "Flag",
+    "FlagList",
+    "Frequency",
+    "Health",
+    "Incident",
+    "IncidentPage",
+    "IncidentSource",
+    "Intervention",
+    "InterventionBreach",
+    "InterventionBreachInLaw",
+    "InterventionBreachInput",
+    "InterventionInput",
+    "InterventionInputStatus",
+    "InterventionPage",
+    "InterventionStatus",
+    "InterventionStatusChange",
+    "InterventionStatusChangeStatus",
+    "InterventionType",
+    "Judgement",
+    "JudgementInput",
+    "ListCasesTargetState",
+    "ListWebhookDeliveriesState",
+    "Me",
+    "MeetTargetRequest",
+    "Member",
+    "MemberList",
+    "NsirType",
+    "OfficerReportInput",
+    "OpenCaseRequest",
+    "Party",
+    "PartyInput",
+    "PartyList",
+    "PartyPatch",
+    "PartyRemoval",
+    "PartyRemovalInput",
+    "PartyRole",
+    "PerceivedBy",
+    "PolicyQuestion",
+    "PolicyQuestionAnswerType",
+    "PolicyQuestionGroup",
+    "PolicyQuestionPointsType1",
+    "Problem",
+    "QueuedTarget",
+    "Ready",
+    "Reason",
+    "ReassessRequest",
+    "ReassignTargetRequest",
+    "ReopenCaseRequest",
+    "RepeatCallerLookup",
+    "RepeatCallerResult",
+    "RepeatCallerResultContactItem",
+    "RestrictedIdentity",
+    "RiskLevel",
+    "Role",
+    "RuleId",
+    "ShareRequest",
+    "StatCellType1",
+    "Statistics",
+    "StatisticsPeriod",
+    "StatisticsSuppression",
+    "StatisticsTables",
+    "StatList",
+    "StatTable",
+    "Strand",
+    "Target",
+    "TargetBreachedEvent",
+    "TargetBreachedEventData",
+    "TargetDueSoonEvent",
+    "TargetDueSoonEventData",
+    "TargetKind",
+    "TargetList",
+    "TargetPage",
+    "TargetPerformanceTable",
+    "TargetSpec",
+    "TargetSpecEveryOrWithin",
+    "TargetSpecUnit",
+    "TargetState",
+    "TimelineEvent",
+    "TimelineEventKind",
+    "TimelineEventSummary",
+    "TimelinePage",
+    "Update",
+    "UpdateInput",
+    "UpdateKind",
+    "UpdatePage",
+    "VictimInput",
+    "VictimInputRole",
+    "VictimSatisfied",
+    "VictimView",
+    "VictimViewInput",
+    "WebhookCaseEventData",
+    "WebhookCaseSummary",
+    "WebhookCaseSummaryOpenTargetsItem",
+    "WebhookDelivery",
+    "WebhookDeliveryPage",
+    "WebhookDeliveryState",
+    "WebhookEvent",
+    "WebhookEventType",
+    "WebhookInput",
+    "WebhookList",
+    "WebhookPingEvent",
+    "WebhookPingEventData",
+    "WebhookPingEventDataWebhook",
+    "WebhookSubscription",
+    "WebhookSubscriptionCreated",
+    "WebhookTargetSummary",
+    "WorkQueueScope",
+    "WorkQueueState",
+    "YesNo",
+    "YesNoNotSure",
+)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class CaseLookupLogHitsItemByItem(StrEnum):
+    ADDRESS = "address"
+    PHONE = "phone"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,14 @@
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    ANALYST = "analyst"
+    AUDITOR = "auditor"
+    CALL_HANDLER = "call_handler"
+    CASEWORKER = "caseworker"
+    INTEGRATION = "integration"
+    SUPERVISOR = "supervisor"
+
+    def __str__(self) -> str:
+        return str(self.value)
