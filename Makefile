@@ -13,7 +13,7 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 $(BIN)/asb: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]' --config-settings editable_mode=compat
+	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(BIN)/asb
 
 install: $(BIN)/asb

