@@ -292,7 +292,9 @@ def build_parser() -> argparse.ArgumentParser:
     from asb_api.cli_dataprotection import add_subcommands as add_data_protection
 
     add_data_protection(sub)  # retention run, sar export
-    return parser
+    from asb_api.cli_help import document  # descriptions, environment, examples
+
+    return document(parser)
 
 
 def main(argv: list[str] | None = None) -> int:
