@@ -51,7 +51,7 @@ from asb_api.routes import (
 )
 from asb_api.routes import stats as stats_routes
 from asb_api.routes import webhooks as webhook_routes
-from asb_core import logs
+from asb_core import logs, telemetry
 from asb_core.db import create_engine, resolve_database_url, session_factory
 from asb_core.networks import parse_networks
 from asb_core.settings import Settings, get_settings
@@ -119,6 +119,7 @@ def create_app(
 ) -> Litestar:
     settings = settings or get_settings()
     logs.configure(settings.log_level, settings.log_format)
+    telemetry.configure()  # on only with OTEL_EXPORTER_OTLP_ENDPOINT and the otel extra
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:

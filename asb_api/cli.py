@@ -304,6 +304,9 @@ def main(argv: list[str] | None = None) -> int:
     from asb_core.errors import DomainError
 
     logs.configure(settings.log_level, settings.log_format)
+    from asb_core import telemetry
+
+    telemetry.configure()  # on only with OTEL_EXPORTER_OTLP_ENDPOINT and the otel extra
 
     try:
         return args.func(args, settings)

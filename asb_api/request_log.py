@@ -17,7 +17,7 @@ import time
 
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
-from asb_core import request_context
+from asb_core import request_context, telemetry
 
 log = logging.getLogger("asb_api.access")
 
@@ -41,40 +41,61 @@ def install(app):
 
 
 def request_log_middleware(app: ASGIApp) -> ASGIApp:
-    clock = time.perf_counter
-
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await app(scope, receive, send)
             return
-        ctx = request_context.new_context(
-            scope["method"], _header(scope, b"x-request-id"), _header(scope, b"traceparent"))
-        token = request_context.CURRENT.set(ctx)
-        start = clock()
-        status = 500
-        rid = ctx.request_id.encode()
-
-        async def send_wrapper(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-                message["headers"] = [*message.get("headers", []), (b"x-request-id", rid)]
-            await send(message)
-
-        try:
-            await app(scope, receive, send_wrapper)
-        finally:
-            actor = scope.get("asb_actor")  # set once authenticated (asb_api.auth)
-            log.info(
-                "%s %s %s", scope["method"], scope.get("path_template") or "unmatched", status,
-                extra={
-                    "method": scope["method"],
-                    "route": scope.get("path_template") or "unmatched",
-                    "status": status,
-                    "duration_ms": round((clock() - start) * 1000, 2),
-                    "agency": getattr(actor, "agency_slug", None),
-                },
-            )
-            request_context.CURRENT.reset(token)
+        method = scope["method"]
+        traceparent = _header(scope, b"traceparent")
+        if not telemetry.enabled():
+            await _serve(app, scope, receive, send,
+                         request_context.new_context(method, _header(scope, b"x-request-id"),
+                                                     traceparent))
+            return
+        valid = traceparent if request_context.parse_traceparent(traceparent) else None
+        with telemetry.span(method, "server", valid, **{"http.request.method": method}) as span:
+            trace_id, span_id, _ = telemetry.ids(span)
+            ctx = request_context.new_context(method, _header(scope, b"x-request-id"),
+                                              traceparent, trace_id=trace_id, span_id=span_id)
+            status = await _serve(app, scope, receive, send, ctx)
+            route = scope.get("path_template") or "unmatched"
+            span.update_name(f"{method} {route}")
+            span.set_attribute("http.route", route)
+            span.set_attribute("http.response.status_code", status)
+            span.set_attribute("asb.request_id", ctx.request_id)
 
     return middleware
+
+
+async def _serve(app: ASGIApp, scope: Scope, receive: Receive, send: Send,
+                 ctx: request_context.RequestContext) -> int:
+    """Serve the request with `ctx` current; the access line at the end. Returns the status."""
+    token = request_context.CURRENT.set(ctx)
+    clock = time.perf_counter
+    start = clock()
+    status = 500
+    rid = ctx.request_id.encode()
+
+    async def send_wrapper(message: Message) -> None:
+        nonlocal status
+        if message["type"] == "http.response.start":
+            status = message["status"]
+            message["headers"] = [*message.get("headers", []), (b"x-request-id", rid)]
+        await send(message)
+
+    try:
+        await app(scope, receive, send_wrapper)
+    finally:
+        actor = scope.get("asb_actor")  # set once authenticated (asb_api.auth)
+        log.info(
+            "%s %s %s", scope["method"], scope.get("path_template") or "unmatched", status,
+            extra={
+                "method": scope["method"],
+                "route": scope.get("path_template") or "unmatched",
+                "status": status,
+                "duration_ms": round((clock() - start) * 1000, 2),
+                "agency": getattr(actor, "agency_slug", None),
+            },
+        )
+        request_context.CURRENT.reset(token)
+    return status

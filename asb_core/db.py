@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import event, exc
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
+from asb_core import telemetry
 from asb_core.embedded_pg import start_embedded, to_asyncpg_url
 from asb_core.settings import Settings
 
@@ -51,6 +52,7 @@ def create_engine(url: str, settings: Settings, *, serving: bool = False) -> Asy
         },
     )
     event.listen(engine.sync_engine, "checkout", _refuse_closed)
+    telemetry.instrument_engine(engine)  # a span per statement, when tracing is on
     return engine
 
 

@@ -60,15 +60,17 @@ def request_id_from(value: str | None) -> str:
     return uuid.uuid4().hex
 
 
-def new_context(method: str, request_id: str | None, traceparent: str | None,
-                span_id: str | None = None) -> RequestContext:
+def new_context(method: str, request_id: str | None, traceparent: str | None, *,
+                trace_id: str | None = None, span_id: str | None = None) -> RequestContext:
+    """The context of a new request. `trace_id` and `span_id`: the request's span's, when
+    OpenTelemetry made one (`asb_core.telemetry`); else they are made here."""
     parsed = parse_traceparent(traceparent)
     if parsed is None:
-        trace_id, parent, sampled = secrets.token_hex(16), None, True
+        new_trace, parent, sampled = secrets.token_hex(16), None, True
     else:
-        trace_id, parent, sampled = parsed
+        new_trace, parent, sampled = parsed
     return RequestContext(
-        request_id=request_id_from(request_id), trace_id=trace_id,
+        request_id=request_id_from(request_id), trace_id=trace_id or new_trace,
         span_id=span_id or secrets.token_hex(8), parent_span_id=parent, sampled=sampled,
         writes=method not in ("GET", "HEAD", "OPTIONS"),
     )

@@ -52,6 +52,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 # Every mapped class, so the ORM's mappers configure in a process that loads only the worker
 # (`asb worker`): Case's relationships name classes of other slices by string.
 import asb_core.tables  # noqa: F401
+from asb_core import telemetry
 from asb_core.request_context import parse_traceparent
 from asb_core.targets.sweep import SweepResult, sweep_targets
 from asb_core.webhooks.egress import (
@@ -190,7 +191,8 @@ class _Outcome:
     permanent: bool = False  # no retry can succeed: dead at once
 
 
-async def _post(client: httpx.AsyncClient, row, config: WorkerConfig) -> _Outcome:
+async def _post(client: httpx.AsyncClient, row, config: WorkerConfig,
+                traceparent: str | None) -> _Outcome:
     try:
         url = parse_url(row.url)  # the parser registration uses (rows may predate its check)
     except InvalidWebhookURL as exc:
@@ -204,8 +206,8 @@ async def _post(client: httpx.AsyncClient, row, config: WorkerConfig) -> _Outcom
         "X-ASB-Event-Type": row.event_type,
         "X-ASB-Delivery-Attempt": str(row.attempts + 1),
     }
-    if row.traceparent:
-        headers["traceparent"] = row.traceparent
+    if traceparent:
+        headers["traceparent"] = traceparent
     if row.request_id:
         headers["X-Request-ID"] = row.request_id
     try:
@@ -320,8 +322,18 @@ async def deliver_due(
                     session, row.subscription_id, row.case_id, row.event_type)
         if withheld is not None:
             return await dead(row, withheld)
-        outcome = await _post(http_client, row, config)
-        result = await _record(session_factory, row, token, outcome, config, now)
+        # With tracing on, the delivery is a span under the request that caused the event,
+        # and the receiver gets the delivery span as its parent; off, the request's own.
+        with telemetry.span(f"webhook {row.event_type}", "client", row.traceparent or None,
+                            **{"asb.delivery_id": str(row.id), "asb.event_type": row.event_type,
+                               "asb.attempt": row.attempts + 1}) as span:
+            sent = telemetry.traceparent_of(span) if span is not None else row.traceparent
+            outcome = await _post(http_client, row, config, sent)
+            result = await _record(session_factory, row, token, outcome, config, now)
+            if span is not None:
+                span.set_attribute("asb.result", result)
+                if outcome.status is not None:
+                    span.set_attribute("http.response.status_code", outcome.status)
         _log_attempt(row, outcome, result)
         return result
 
