@@ -1,4 +1,6 @@
-"""Prometheus metrics: request counts and latency by route template and status.
+"""Prometheus metrics: request counts and latency by route template and status, and the
+business metrics counted in PostgreSQL (`asb_core.business_metrics`). Served only to an
+operator: the bearer of `ASB_METRICS_TOKEN`, or a client on the same machine.
 
 With several worker processes, `asb serve` sets `PROMETHEUS_MULTIPROC_DIR` so a scrape of any
 worker reports the sum over all of them.
@@ -6,11 +8,13 @@ worker reports the sum over all of them.
 
 from __future__ import annotations
 
+import hmac
+import ipaddress
 import os
 import time
 from typing import Any
 
-from litestar import Response, get
+from litestar import Request, Response, get
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -20,6 +24,11 @@ from prometheus_client import (
     generate_latest,
     multiprocess,
 )
+
+from asb_api.auth import _authorization, bearer_token
+from asb_api.problems import Problem
+from asb_api.ratelimit import client_address
+from asb_core import business_metrics
 
 REQUESTS = Counter("asb_http_requests_total", "HTTP requests", ["method", "route", "status"])
 LATENCY = Histogram(
@@ -69,13 +78,37 @@ def metrics_middleware(app: ASGIApp) -> ASGIApp:
     return middleware
 
 
-@get("/metrics", sync_to_thread=False)
-def metrics() -> Response:
+@get("/metrics")
+async def metrics(request: Request) -> Response:
+    state = request.app.state
+    if not _operator(request.scope, state):
+        # Not the world's: answered as if there were nothing here.
+        raise Problem(404, "no such resource")
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)
         body = generate_latest(registry)
     else:
         body = generate_latest()
+    session = state["sessionmaker"]()
+    try:
+        body += business_metrics.exposition(await business_metrics.collect(session))
+    finally:
+        await session.close()
     # Litestar adds the charset itself; the exposition format's version is what matters.
     return Response(body, media_type=CONTENT_TYPE_LATEST.split(";")[0] + "; version=0.0.4")
+
+
+def _operator(scope, state) -> bool:
+    """An operator: the bearer of ASB_METRICS_TOKEN, or a client on this machine (loopback,
+    judged after ASB_TRUSTED_PROXIES, so a proxy on the same host does not make the world
+    local)."""
+    token = state["settings"].metrics_token
+    if token is not None:
+        presented = bearer_token(_authorization(scope)) or ""
+        if hmac.compare_digest(presented.encode(), token.get_secret_value().encode()):
+            return True
+    try:
+        return ipaddress.ip_address(client_address(scope, state["trusted_proxies"])).is_loopback
+    except ValueError:
+        return False

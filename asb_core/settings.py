@@ -69,6 +69,8 @@ class Settings(BaseSettings):
     embed_origins: str = Field(default="'self'", validation_alias="ASB_EMBED_ORIGINS")
     # Signs embed tokens; shared by every worker (`asb serve` provides one when unset).
     secret_key: SecretStr | None = Field(default=None, validation_alias="ASB_SECRET_KEY")
+    # Who may read /metrics besides clients on this machine: the bearer of this token.
+    metrics_token: SecretStr | None = Field(default=None, validation_alias="ASB_METRICS_TOKEN")
     log_level: str = Field(default="INFO", validation_alias="ASB_LOG_LEVEL")
     # One JSON object a line (for machines) or `console` (for people: `make run`).
     log_format: Literal["json", "console"] = Field(

@@ -24,6 +24,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_200 = response.text
         return response_200
 
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -50,9 +55,12 @@ def sync_detailed(
 ) -> Response[Problem | str]:
     """Prometheus metrics
 
-     Prometheus text exposition format (request counts and latencies by operation, database pool use,
-    targets due and breached). Carries no personal data. Restrict it to your monitoring network at the
-    proxy.
+     Prometheus text exposition format: request counts and latencies by route and status, and business
+    metrics counted in the database (`asb_cases_opened_total` by level, `asb_cases_open` by level,
+    `asb_targets_breached_total` by kind, `asb_escalation_flags_raised_total` by rule,
+    `asb_webhook_deliveries` by state). Carries no personal data. Served only to an operator: a client
+    on the server's own machine, or one sending `Authorization: Bearer <ASB_METRICS_TOKEN>` (the
+    operator's token, not an API key); anyone else gets `404`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -77,9 +85,12 @@ def sync(
 ) -> Problem | str | None:
     """Prometheus metrics
 
-     Prometheus text exposition format (request counts and latencies by operation, database pool use,
-    targets due and breached). Carries no personal data. Restrict it to your monitoring network at the
-    proxy.
+     Prometheus text exposition format: request counts and latencies by route and status, and business
+    metrics counted in the database (`asb_cases_opened_total` by level, `asb_cases_open` by level,
+    `asb_targets_breached_total` by kind, `asb_escalation_flags_raised_total` by rule,
+    `asb_webhook_deliveries` by state). Carries no personal data. Served only to an operator: a client
+    on the server's own machine, or one sending `Authorization: Bearer <ASB_METRICS_TOKEN>` (the
+    operator's token, not an API key); anyone else gets `404`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -100,9 +111,12 @@ async def asyncio_detailed(
 ) -> Response[Problem | str]:
     """Prometheus metrics
 
-     Prometheus text exposition format (request counts and latencies by operation, database pool use,
-    targets due and breached). Carries no personal data. Restrict it to your monitoring network at the
-    proxy.
+     Prometheus text exposition format: request counts and latencies by route and status, and business
+    metrics counted in the database (`asb_cases_opened_total` by level, `asb_cases_open` by level,
+    `asb_targets_breached_total` by kind, `asb_escalation_flags_raised_total` by rule,
+    `asb_webhook_deliveries` by state). Carries no personal data. Served only to an operator: a client
+    on the server's own machine, or one sending `Authorization: Bearer <ASB_METRICS_TOKEN>` (the
+    operator's token, not an API key); anyone else gets `404`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,9 +139,12 @@ async def asyncio(
 ) -> Problem | str | None:
     """Prometheus metrics
 
-     Prometheus text exposition format (request counts and latencies by operation, database pool use,
-    targets due and breached). Carries no personal data. Restrict it to your monitoring network at the
-    proxy.
+     Prometheus text exposition format: request counts and latencies by route and status, and business
+    metrics counted in the database (`asb_cases_opened_total` by level, `asb_cases_open` by level,
+    `asb_targets_breached_total` by kind, `asb_escalation_flags_raised_total` by rule,
+    `asb_webhook_deliveries` by state). Carries no personal data. Served only to an operator: a client
+    on the server's own machine, or one sending `Authorization: Bearer <ASB_METRICS_TOKEN>` (the
+    operator's token, not an API key); anyone else gets `404`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
