@@ -32,7 +32,7 @@ $(AXE) $(REDOCLY): $(NODE_TOOLS)
 test-tools: $(AXE) $(REDOCLY)
 
 run: install
-	$(BIN)/asb serve --demo
+	ASB_LOG_FORMAT=console $(BIN)/asb serve --demo
 
 lint: install lint-contract
 	$(BIN)/ruff check .

