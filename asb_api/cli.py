@@ -40,9 +40,12 @@ def _in_session(settings: Settings, work: Callable[[Any], Awaitable[Any]]) -> An
 
 
 def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
+    from asb_api.cli_progress import spinner
     from asb_core.migrate import upgrade
 
-    upgrade(_url(settings), args.revision)
+    url = _url(settings)
+    with spinner(f"migrating to {args.revision} (each migration is logged as it runs)"):
+        upgrade(url, args.revision)
     print(f"database at revision {args.revision}")
     return 0
 
@@ -116,13 +119,16 @@ def cmd_key_revoke(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_audit_verify(args: argparse.Namespace, settings: Settings) -> int:
     from sqlalchemy import text
 
+    from asb_api.cli_progress import bar
     from asb_core.audit.anchors import verify_anchors
     from asb_core.audit.chain import verify
 
     async def work(session: Any) -> tuple:
         # One snapshot for the whole walk, so rows committed meanwhile cannot look like a break.
         await session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))
-        result = await verify(session)
+        total = await session.scalar(text("SELECT count(*) FROM audit_events"))
+        with bar("verifying the audit log", total) as done:
+            result = await verify(session, progress=done)
         if not result.ok:
             return result, None
         return result, await verify_anchors(session, published=args.anchor or ())
@@ -161,7 +167,10 @@ def cmd_audit_anchor(args: argparse.Namespace, settings: Settings) -> int:
         finally:
             await engine.dispose()
 
-    anchor = asyncio.run(run())
+    from asb_api.cli_progress import spinner
+
+    with spinner("anchoring every audit chain"):
+        anchor = asyncio.run(run())
     if anchor is None:
         print("error: another process kept making anchors; try again", file=sys.stderr)
         return 1
@@ -185,7 +194,10 @@ def _serve_demo(settings: Settings, base_url: str) -> None:
         known = json.loads(store.read_text())
     except (OSError, ValueError):
         known = {}
-    area = _in_session(settings, lambda session: load_demo_area(session, known))
+    from asb_api.cli_progress import spinner
+
+    with spinner("loading the demo area"):
+        area = _in_session(settings, lambda session: load_demo_area(session, known))
     store.parent.mkdir(parents=True, exist_ok=True)
     store.write_text(json.dumps(area.keys, indent=1))
     store.chmod(0o600)

@@ -75,7 +75,10 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
             return await statistics(session, Actor.system(), from_=args.from_, to=args.to,
                                     area=args.area)
 
-    result = _with_sessions(settings, work)
+    from asb_api.cli_progress import spinner
+
+    with spinner("counting"):
+        result = _with_sessions(settings, work)
     if args.format == "csv":
         sys.stdout.write(to_csv(result))
     else:

@@ -22,7 +22,7 @@ import hmac
 import json
 import secrets
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -336,11 +336,12 @@ def _registration_problem(w: _Walk) -> str | None:
 
 
 async def verify(session: AsyncSession, *, batch: int = 5000,
-                 ring: AuditKeys | None = None) -> VerifyResult:
+                 ring: AuditKeys | None = None,
+                 progress: Callable[[int], None] | None = None) -> VerifyResult:
     """Walk every chain in order; report the first row whose hash or link does not hold, a head
     that does not match its chain (or its MAC), or a registered chain that is gone. Keyed rows
     are authenticated with `ring` (default: the configured keys); without a key, only their
-    links are checked."""
+    links are checked. `progress(n)` is told how many rows are checked after each batch."""
     w = _Walk(ring if ring is not None else keys())
     heads = {
         h.chain: h for h in (await session.execute(select(AuditChainHead))).scalars().all()
@@ -372,6 +373,8 @@ async def verify(session: AsyncSession, *, batch: int = 5000,
                 if event.key_id:
                     w.keyed_chains.add(event.detail["chain"])
         session.expunge_all()
+        if progress is not None:
+            progress(w.count)
     for head in heads.values():
         problem = _head_problem(w, head)
         if problem:
