@@ -966,10 +966,10 @@ async def test_any_failure_of_one_delivery_is_recorded_on_it_alone(
     subs, _ = await _committed_setup(maker, receiver, cases=3, types=["case.shared"])
     real_post = worker._post
 
-    async def flaky_post(client, row, config):
+    async def flaky_post(client, row, config, *more):
         if row.url.endswith("/a"):
             raise RuntimeError("something nobody planned for")
-        return await real_post(client, row, config)
+        return await real_post(client, row, config, *more)
 
     monkeypatch.setattr(worker, "_post", flaky_post)
     stats = await run_once(maker, http_client=http, config=FAST, sweep=False)
