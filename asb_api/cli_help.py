@@ -43,6 +43,12 @@ COMMANDS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "asb agency add": ("Add an agency (audited).", (*DB, *AUDITED),
                        ("asb agency add fen-housing --name 'Fen Housing' "
                         "--kind housing_provider --areas fenland,wisbech",)),
+    "asb agency disable": ("Refuse every key and embed token of an agency at once and withhold "
+                           "its webhooks, without revoking them one by one (audited).",
+                           (*DB, *AUDITED),
+                           ("asb agency disable fen-housing --reason 'contract ended'",)),
+    "asb agency enable": ("Enable a disabled agency again (audited).", (*DB, *AUDITED),
+                          ("asb agency enable fen-housing",)),
     "asb key": ("API keys: each belongs to one agency and carries one role.", (*DB, *AUDITED),
                 ("asb key issue --agency fen-council --role supervisor",)),
     "asb key issue": ("Issue a key (audited); it is printed alone on the last line and stored "
@@ -85,6 +91,8 @@ OPTIONS = {
     "asb agency add slug": "the agency's stable short name (a-z, 0-9, -), e.g. fen-council",
     "asb agency add --name": "the agency's name as people know it",
     "asb agency add --kind": "what kind of agency it is",
+    "asb agency disable slug": "the agency's short name",
+    "asb agency enable slug": "the agency's short name",
     "asb key issue --agency": "slug of the agency the key belongs to",
     "asb key issue --role": "the key's role (what it may do)",
     "asb key issue --label": "a note of who or what holds the key (never a person's secret)",

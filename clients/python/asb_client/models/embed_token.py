@@ -16,7 +16,7 @@ class EmbedToken:
     """
     Example:
         {'token': 'asbe_eyJwIjoiMGY4YTdjMmUiLCJleHAiOjE3NDEwMDAwMDB9.c2lnbmF0dXJlLW5vdC1yZWFs', 'expires_at':
-            '2025-03-04T09:27:31Z', 'scopes': ['assess.evaluate', 'case.open']}
+            '2025-03-04T09:27:31Z', 'scopes': ['assess.evaluate', 'case.open', 'repeat_caller.lookup']}
 
     Attributes:
         token (str): Send as `Authorization: Bearer <token>`.

@@ -50,12 +50,58 @@ def sync_detailed(
 ) -> Response[Problem | str]:
     """The embeddable assessment page (HTML)
 
-     One self-contained HTML page (no external assets) for call handlers: it asks the assessment
-    questions, shows the level, reasons, targets and what to ask next as answers are given, and can open
-    a case. Frame it from your call-handling system; it may only be framed by the origins configured in
-    `ASB_EMBED_ORIGINS` (`Content-Security-Policy: frame-ancestors`). It authenticates with an embed
-    token (see `POST /v1/embed-tokens`) given in the URL fragment (`#token=...`) or by `postMessage`
-    from an allowed origin.
+     One self-contained HTML page (no external assets, about 40 KB with its script and
+    styles) for call handlers, made for a narrow panel beside the incident log (320 to 1280
+    px wide) and for the keyboard. The level (as a word and a shape, not colour alone), what
+    the unanswered questions could still raise it to, the hate incident flag and the next
+    question to ask stay pinned at the top. The questions come in the order `ask_next` gives
+    (critical ones first) and the next one is focused; on a question, `Y` / `N` / `U` answer
+    yes / no / unknown and move on (how often: `D` `W` `M` `L`; hostility: `1`-`6` tick a
+    strand, `N` none perceived; `Enter` moves on). Reasons are worded from the policy's
+    question texts. A repeat-caller check (phone and/or address) calls
+    `POST /v1/repeat-caller-lookup` with the page's token, so it spends your key's lookup
+    budget and is logged and audited under your key; its answer is shown as the API gives
+    it. The page can open a case (`POST /v1/cases`).
+
+    Frame it from your call-handling system; it may only be framed by the origins configured
+    in `ASB_EMBED_ORIGINS` (`Content-Security-Policy: frame-ancestors`). It authenticates
+    with an embed token (see `POST /v1/embed-tokens`) given in the URL fragment
+    (`#token=...`) or by `postMessage`.
+
+    **Host protocol** (`window.postMessage`, plain JSON objects with a `type`). The page
+    accepts messages only from its parent window at the origin that embedded it, which must
+    be one of `ASB_EMBED_ORIGINS`, and posts only to that origin (never `*`); anything else
+    is ignored, as are unknown types and fields.
+
+    Messages the page accepts:
+    - `{"type": "asb-embed-token", "token": "asbe_..."}`: the embed token; the page starts
+      (loads the questions) on the first one.
+    - `{"type": "asb-embed-token-refresh", "token": "asbe_..."}`: a new token in place of
+      the current one (before or after it expires); the page keeps its answers and
+      re-evaluates.
+    - `{"type": "asb-embed-prefill", "answers": {"repeat": true, "hostility_perceived":
+      ["race"]}}`: answers the host already knows, by question id, with the values of
+      `Answers` (`null` clears one); unknown ids and values of the wrong type are ignored.
+      Sent before the questions have loaded, it is applied once they have.
+
+    Messages the page posts, in this order of events:
+    - `{"type": "asb-embed-ready", "protocol": 1}`: once, as soon as the page has loaded
+      (before any token); answer it with `asb-embed-token`.
+    - `{"type": "asb-embed-level-changed", "level": "high", "previous": "standard",
+      "could_raise_to": "high", "hate_flag": true}`: the level differs from the last one
+      posted; first posted with `"previous": null` once the page has loaded its questions.
+      Levels are `RiskLevel` values.
+    - `{"type": "asb-embed-answers-changed", "answers": {...}, "evaluation": {...}}`:
+      after every evaluation of answers that differ from the last ones posted (by the
+      handler or a prefill); `answers` as sent to `POST /v1/assessments/evaluate`
+      (`Answers`: answered questions only) and `evaluation` its response, an
+      `AssessmentResult`. When the same change moves the level, `asb-embed-level-changed`
+      follows it.
+    - `{"type": "asb-embed-case-opened", "id": "5b1f0c7e-...", "reference":
+      "ASB-2026-000123", "risk_level": "high"}`: a case was opened; never the victim's
+      details.
+    - `{"type": "asb-embed-token-expired"}`: the token has expired (at its expiry time, or
+      when the API answered `401`); once per token. Send `asb-embed-token-refresh`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -80,12 +126,58 @@ def sync(
 ) -> Problem | str | None:
     """The embeddable assessment page (HTML)
 
-     One self-contained HTML page (no external assets) for call handlers: it asks the assessment
-    questions, shows the level, reasons, targets and what to ask next as answers are given, and can open
-    a case. Frame it from your call-handling system; it may only be framed by the origins configured in
-    `ASB_EMBED_ORIGINS` (`Content-Security-Policy: frame-ancestors`). It authenticates with an embed
-    token (see `POST /v1/embed-tokens`) given in the URL fragment (`#token=...`) or by `postMessage`
-    from an allowed origin.
+     One self-contained HTML page (no external assets, about 40 KB with its script and
+    styles) for call handlers, made for a narrow panel beside the incident log (320 to 1280
+    px wide) and for the keyboard. The level (as a word and a shape, not colour alone), what
+    the unanswered questions could still raise it to, the hate incident flag and the next
+    question to ask stay pinned at the top. The questions come in the order `ask_next` gives
+    (critical ones first) and the next one is focused; on a question, `Y` / `N` / `U` answer
+    yes / no / unknown and move on (how often: `D` `W` `M` `L`; hostility: `1`-`6` tick a
+    strand, `N` none perceived; `Enter` moves on). Reasons are worded from the policy's
+    question texts. A repeat-caller check (phone and/or address) calls
+    `POST /v1/repeat-caller-lookup` with the page's token, so it spends your key's lookup
+    budget and is logged and audited under your key; its answer is shown as the API gives
+    it. The page can open a case (`POST /v1/cases`).
+
+    Frame it from your call-handling system; it may only be framed by the origins configured
+    in `ASB_EMBED_ORIGINS` (`Content-Security-Policy: frame-ancestors`). It authenticates
+    with an embed token (see `POST /v1/embed-tokens`) given in the URL fragment
+    (`#token=...`) or by `postMessage`.
+
+    **Host protocol** (`window.postMessage`, plain JSON objects with a `type`). The page
+    accepts messages only from its parent window at the origin that embedded it, which must
+    be one of `ASB_EMBED_ORIGINS`, and posts only to that origin (never `*`); anything else
+    is ignored, as are unknown types and fields.
+
+    Messages the page accepts:
+    - `{"type": "asb-embed-token", "token": "asbe_..."}`: the embed token; the page starts
+      (loads the questions) on the first one.
+    - `{"type": "asb-embed-token-refresh", "token": "asbe_..."}`: a new token in place of
+      the current one (before or after it expires); the page keeps its answers and
+      re-evaluates.
+    - `{"type": "asb-embed-prefill", "answers": {"repeat": true, "hostility_perceived":
+      ["race"]}}`: answers the host already knows, by question id, with the values of
+      `Answers` (`null` clears one); unknown ids and values of the wrong type are ignored.
+      Sent before the questions have loaded, it is applied once they have.
+
+    Messages the page posts, in this order of events:
+    - `{"type": "asb-embed-ready", "protocol": 1}`: once, as soon as the page has loaded
+      (before any token); answer it with `asb-embed-token`.
+    - `{"type": "asb-embed-level-changed", "level": "high", "previous": "standard",
+      "could_raise_to": "high", "hate_flag": true}`: the level differs from the last one
+      posted; first posted with `"previous": null` once the page has loaded its questions.
+      Levels are `RiskLevel` values.
+    - `{"type": "asb-embed-answers-changed", "answers": {...}, "evaluation": {...}}`:
+      after every evaluation of answers that differ from the last ones posted (by the
+      handler or a prefill); `answers` as sent to `POST /v1/assessments/evaluate`
+      (`Answers`: answered questions only) and `evaluation` its response, an
+      `AssessmentResult`. When the same change moves the level, `asb-embed-level-changed`
+      follows it.
+    - `{"type": "asb-embed-case-opened", "id": "5b1f0c7e-...", "reference":
+      "ASB-2026-000123", "risk_level": "high"}`: a case was opened; never the victim's
+      details.
+    - `{"type": "asb-embed-token-expired"}`: the token has expired (at its expiry time, or
+      when the API answered `401`); once per token. Send `asb-embed-token-refresh`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -106,12 +198,58 @@ async def asyncio_detailed(
 ) -> Response[Problem | str]:
     """The embeddable assessment page (HTML)
 
-     One self-contained HTML page (no external assets) for call handlers: it asks the assessment
-    questions, shows the level, reasons, targets and what to ask next as answers are given, and can open
-    a case. Frame it from your call-handling system; it may only be framed by the origins configured in
-    `ASB_EMBED_ORIGINS` (`Content-Security-Policy: frame-ancestors`). It authenticates with an embed
-    token (see `POST /v1/embed-tokens`) given in the URL fragment (`#token=...`) or by `postMessage`
-    from an allowed origin.
+     One self-contained HTML page (no external assets, about 40 KB with its script and
+    styles) for call handlers, made for a narrow panel beside the incident log (320 to 1280
+    px wide) and for the keyboard. The level (as a word and a shape, not colour alone), what
+    the unanswered questions could still raise it to, the hate incident flag and the next
+    question to ask stay pinned at the top. The questions come in the order `ask_next` gives
+    (critical ones first) and the next one is focused; on a question, `Y` / `N` / `U` answer
+    yes / no / unknown and move on (how often: `D` `W` `M` `L`; hostility: `1`-`6` tick a
+    strand, `N` none perceived; `Enter` moves on). Reasons are worded from the policy's
+    question texts. A repeat-caller check (phone and/or address) calls
+    `POST /v1/repeat-caller-lookup` with the page's token, so it spends your key's lookup
+    budget and is logged and audited under your key; its answer is shown as the API gives
+    it. The page can open a case (`POST /v1/cases`).
+
+    Frame it from your call-handling system; it may only be framed by the origins configured
+    in `ASB_EMBED_ORIGINS` (`Content-Security-Policy: frame-ancestors`). It authenticates
+    with an embed token (see `POST /v1/embed-tokens`) given in the URL fragment
+    (`#token=...`) or by `postMessage`.
+
+    **Host protocol** (`window.postMessage`, plain JSON objects with a `type`). The page
+    accepts messages only from its parent window at the origin that embedded it, which must
+    be one of `ASB_EMBED_ORIGINS`, and posts only to that origin (never `*`); anything else
+    is ignored, as are unknown types and fields.
+
+    Messages the page accepts:
+    - `{"type": "asb-embed-token", "token": "asbe_..."}`: the embed token; the page starts
+      (loads the questions) on the first one.
+    - `{"type": "asb-embed-token-refresh", "token": "asbe_..."}`: a new token in place of
+      the current one (before or after it expires); the page keeps its answers and
+      re-evaluates.
+    - `{"type": "asb-embed-prefill", "answers": {"repeat": true, "hostility_perceived":
+      ["race"]}}`: answers the host already knows, by question id, with the values of
+      `Answers` (`null` clears one); unknown ids and values of the wrong type are ignored.
+      Sent before the questions have loaded, it is applied once they have.
+
+    Messages the page posts, in this order of events:
+    - `{"type": "asb-embed-ready", "protocol": 1}`: once, as soon as the page has loaded
+      (before any token); answer it with `asb-embed-token`.
+    - `{"type": "asb-embed-level-changed", "level": "high", "previous": "standard",
+      "could_raise_to": "high", "hate_flag": true}`: the level differs from the last one
+      posted; first posted with `"previous": null` once the page has loaded its questions.
+      Levels are `RiskLevel` values.
+    - `{"type": "asb-embed-answers-changed", "answers": {...}, "evaluation": {...}}`:
+      after every evaluation of answers that differ from the last ones posted (by the
+      handler or a prefill); `answers` as sent to `POST /v1/assessments/evaluate`
+      (`Answers`: answered questions only) and `evaluation` its response, an
+      `AssessmentResult`. When the same change moves the level, `asb-embed-level-changed`
+      follows it.
+    - `{"type": "asb-embed-case-opened", "id": "5b1f0c7e-...", "reference":
+      "ASB-2026-000123", "risk_level": "high"}`: a case was opened; never the victim's
+      details.
+    - `{"type": "asb-embed-token-expired"}`: the token has expired (at its expiry time, or
+      when the API answered `401`); once per token. Send `asb-embed-token-refresh`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,12 +272,58 @@ async def asyncio(
 ) -> Problem | str | None:
     """The embeddable assessment page (HTML)
 
-     One self-contained HTML page (no external assets) for call handlers: it asks the assessment
-    questions, shows the level, reasons, targets and what to ask next as answers are given, and can open
-    a case. Frame it from your call-handling system; it may only be framed by the origins configured in
-    `ASB_EMBED_ORIGINS` (`Content-Security-Policy: frame-ancestors`). It authenticates with an embed
-    token (see `POST /v1/embed-tokens`) given in the URL fragment (`#token=...`) or by `postMessage`
-    from an allowed origin.
+     One self-contained HTML page (no external assets, about 40 KB with its script and
+    styles) for call handlers, made for a narrow panel beside the incident log (320 to 1280
+    px wide) and for the keyboard. The level (as a word and a shape, not colour alone), what
+    the unanswered questions could still raise it to, the hate incident flag and the next
+    question to ask stay pinned at the top. The questions come in the order `ask_next` gives
+    (critical ones first) and the next one is focused; on a question, `Y` / `N` / `U` answer
+    yes / no / unknown and move on (how often: `D` `W` `M` `L`; hostility: `1`-`6` tick a
+    strand, `N` none perceived; `Enter` moves on). Reasons are worded from the policy's
+    question texts. A repeat-caller check (phone and/or address) calls
+    `POST /v1/repeat-caller-lookup` with the page's token, so it spends your key's lookup
+    budget and is logged and audited under your key; its answer is shown as the API gives
+    it. The page can open a case (`POST /v1/cases`).
+
+    Frame it from your call-handling system; it may only be framed by the origins configured
+    in `ASB_EMBED_ORIGINS` (`Content-Security-Policy: frame-ancestors`). It authenticates
+    with an embed token (see `POST /v1/embed-tokens`) given in the URL fragment
+    (`#token=...`) or by `postMessage`.
+
+    **Host protocol** (`window.postMessage`, plain JSON objects with a `type`). The page
+    accepts messages only from its parent window at the origin that embedded it, which must
+    be one of `ASB_EMBED_ORIGINS`, and posts only to that origin (never `*`); anything else
+    is ignored, as are unknown types and fields.
+
+    Messages the page accepts:
+    - `{"type": "asb-embed-token", "token": "asbe_..."}`: the embed token; the page starts
+      (loads the questions) on the first one.
+    - `{"type": "asb-embed-token-refresh", "token": "asbe_..."}`: a new token in place of
+      the current one (before or after it expires); the page keeps its answers and
+      re-evaluates.
+    - `{"type": "asb-embed-prefill", "answers": {"repeat": true, "hostility_perceived":
+      ["race"]}}`: answers the host already knows, by question id, with the values of
+      `Answers` (`null` clears one); unknown ids and values of the wrong type are ignored.
+      Sent before the questions have loaded, it is applied once they have.
+
+    Messages the page posts, in this order of events:
+    - `{"type": "asb-embed-ready", "protocol": 1}`: once, as soon as the page has loaded
+      (before any token); answer it with `asb-embed-token`.
+    - `{"type": "asb-embed-level-changed", "level": "high", "previous": "standard",
+      "could_raise_to": "high", "hate_flag": true}`: the level differs from the last one
+      posted; first posted with `"previous": null` once the page has loaded its questions.
+      Levels are `RiskLevel` values.
+    - `{"type": "asb-embed-answers-changed", "answers": {...}, "evaluation": {...}}`:
+      after every evaluation of answers that differ from the last ones posted (by the
+      handler or a prefill); `answers` as sent to `POST /v1/assessments/evaluate`
+      (`Answers`: answered questions only) and `evaluation` its response, an
+      `AssessmentResult`. When the same change moves the level, `asb-embed-level-changed`
+      follows it.
+    - `{"type": "asb-embed-case-opened", "id": "5b1f0c7e-...", "reference":
+      "ASB-2026-000123", "risk_level": "high"}`: a case was opened; never the victim's
+      details.
+    - `{"type": "asb-embed-token-expired"}`: the token has expired (at its expiry time, or
+      when the API answered `401`); once per token. Send `asb-embed-token-refresh`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -76,9 +76,12 @@ def sync_detailed(
 
      For call-handling systems that embed the assessment page (`/embed/assessment`) in a browser: call
     this server-side with your API key and hand the returned token to the page (URL fragment or
-    `postMessage`). The token is a bearer credential that may only read the policy, evaluate assessments
-    and open cases, for 15 minutes; the browser never sees your key. Revoking the key does not recall
-    tokens already issued; they lapse. Embed tokens cannot issue embed tokens (`403`).
+    `postMessage`). The token is a bearer credential that may only read the policy, evaluate
+    assessments, open cases and look up repeat callers (on your key's lookup budget, logged and audited
+    under your key), for 15 minutes; the browser never sees your key. A token is tied to the key that
+    minted it: once that key is revoked (`asb key revoke`) or its agency disabled (`asb agency
+    disable`), the token is refused with `401` within `ASB_KEY_CACHE_SECONDS`, like the key. Embed
+    tokens cannot issue embed tokens (`403`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -105,9 +108,12 @@ def sync(
 
      For call-handling systems that embed the assessment page (`/embed/assessment`) in a browser: call
     this server-side with your API key and hand the returned token to the page (URL fragment or
-    `postMessage`). The token is a bearer credential that may only read the policy, evaluate assessments
-    and open cases, for 15 minutes; the browser never sees your key. Revoking the key does not recall
-    tokens already issued; they lapse. Embed tokens cannot issue embed tokens (`403`).
+    `postMessage`). The token is a bearer credential that may only read the policy, evaluate
+    assessments, open cases and look up repeat callers (on your key's lookup budget, logged and audited
+    under your key), for 15 minutes; the browser never sees your key. A token is tied to the key that
+    minted it: once that key is revoked (`asb key revoke`) or its agency disabled (`asb agency
+    disable`), the token is refused with `401` within `ASB_KEY_CACHE_SECONDS`, like the key. Embed
+    tokens cannot issue embed tokens (`403`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,9 +136,12 @@ async def asyncio_detailed(
 
      For call-handling systems that embed the assessment page (`/embed/assessment`) in a browser: call
     this server-side with your API key and hand the returned token to the page (URL fragment or
-    `postMessage`). The token is a bearer credential that may only read the policy, evaluate assessments
-    and open cases, for 15 minutes; the browser never sees your key. Revoking the key does not recall
-    tokens already issued; they lapse. Embed tokens cannot issue embed tokens (`403`).
+    `postMessage`). The token is a bearer credential that may only read the policy, evaluate
+    assessments, open cases and look up repeat callers (on your key's lookup budget, logged and audited
+    under your key), for 15 minutes; the browser never sees your key. A token is tied to the key that
+    minted it: once that key is revoked (`asb key revoke`) or its agency disabled (`asb agency
+    disable`), the token is refused with `401` within `ASB_KEY_CACHE_SECONDS`, like the key. Embed
+    tokens cannot issue embed tokens (`403`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,9 +166,12 @@ async def asyncio(
 
      For call-handling systems that embed the assessment page (`/embed/assessment`) in a browser: call
     this server-side with your API key and hand the returned token to the page (URL fragment or
-    `postMessage`). The token is a bearer credential that may only read the policy, evaluate assessments
-    and open cases, for 15 minutes; the browser never sees your key. Revoking the key does not recall
-    tokens already issued; they lapse. Embed tokens cannot issue embed tokens (`403`).
+    `postMessage`). The token is a bearer credential that may only read the policy, evaluate
+    assessments, open cases and look up repeat callers (on your key's lookup budget, logged and audited
+    under your key), for 15 minutes; the browser never sees your key. A token is tied to the key that
+    minted it: once that key is revoked (`asb key revoke`) or its agency disabled (`asb agency
+    disable`), the token is refused with `401` within `ASB_KEY_CACHE_SECONDS`, like the key. Embed
+    tokens cannot issue embed tokens (`403`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

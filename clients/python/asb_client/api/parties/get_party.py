@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -9,13 +9,18 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.party import Party
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     case_id: UUID,
     party_id: UUID,
+    *,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -25,14 +30,19 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Party | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Party | Problem | None:
     if response.status_code == 200:
         response_200 = Party.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -70,7 +80,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Party | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Party | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,28 +96,32 @@ def sync_detailed(
     party_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Party | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | Party | Problem]:
     """One party of the case
 
      The party, removed or not, with its version as the `ETag` (send it back in `If-Match` to amend it).
     `restricted` is filled only for caseworkers and supervisors of a member agency, and each such read
-    is written to the audit log; for everyone else it is `null`.
+    is written to the audit log; for everyone else it is `null`. `If-None-Match` with the `ETag` answers
+    `304` with no body while the party is unchanged.
 
     Args:
         case_id (UUID):
         party_id (UUID):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Party | Problem]
+        Response[Any | Party | Problem]
     """
 
     kwargs = _get_kwargs(
         case_id=case_id,
         party_id=party_id,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -120,29 +136,33 @@ def sync(
     party_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Party | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | Party | Problem | None:
     """One party of the case
 
      The party, removed or not, with its version as the `ETag` (send it back in `If-Match` to amend it).
     `restricted` is filled only for caseworkers and supervisors of a member agency, and each such read
-    is written to the audit log; for everyone else it is `null`.
+    is written to the audit log; for everyone else it is `null`. `If-None-Match` with the `ETag` answers
+    `304` with no body while the party is unchanged.
 
     Args:
         case_id (UUID):
         party_id (UUID):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Party | Problem
+        Any | Party | Problem
     """
 
     return sync_detailed(
         case_id=case_id,
         party_id=party_id,
         client=client,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -151,28 +171,32 @@ async def asyncio_detailed(
     party_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Party | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | Party | Problem]:
     """One party of the case
 
      The party, removed or not, with its version as the `ETag` (send it back in `If-Match` to amend it).
     `restricted` is filled only for caseworkers and supervisors of a member agency, and each such read
-    is written to the audit log; for everyone else it is `null`.
+    is written to the audit log; for everyone else it is `null`. `If-None-Match` with the `ETag` answers
+    `304` with no body while the party is unchanged.
 
     Args:
         case_id (UUID):
         party_id (UUID):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Party | Problem]
+        Response[Any | Party | Problem]
     """
 
     kwargs = _get_kwargs(
         case_id=case_id,
         party_id=party_id,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -185,23 +209,26 @@ async def asyncio(
     party_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Party | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | Party | Problem | None:
     """One party of the case
 
      The party, removed or not, with its version as the `ETag` (send it back in `If-Match` to amend it).
     `restricted` is filled only for caseworkers and supervisors of a member agency, and each such read
-    is written to the audit log; for everyone else it is `null`.
+    is written to the audit log; for everyone else it is `null`. `If-None-Match` with the `ETag` answers
+    `304` with no body while the party is unchanged.
 
     Args:
         case_id (UUID):
         party_id (UUID):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Party | Problem
+        Any | Party | Problem
     """
 
     return (
@@ -209,5 +236,6 @@ async def asyncio(
             case_id=case_id,
             party_id=party_id,
             client=client,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -19,10 +19,14 @@ def _get_kwargs(
     *,
     body: PartyRemovalInput,
     if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
         headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -118,6 +122,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: PartyRemovalInput,
     if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Party | Problem]:
     """Remove a party from the case
 
@@ -126,12 +131,15 @@ def sync_detailed(
     repeat-caller lookup. The case's only victim or complainant cannot be removed (`409`: add another
     first); nor can a party already removed, or one on a closed case (`409`). The reason is audited: do
     not put identity in it. `If-Match` is optional (a stale one is a `412`). The timeline gets
-    `party_removed`.
+    `party_removed`. With an `Idempotency-Key`, a retry of a removal that went through answers `200`
+    with the removed party, as the first request did (the key covers the party and the body: the same
+    key for another party or reason is a `422` `idempotency-key-reused`).
 
     Args:
         case_id (UUID):
         party_id (UUID):
         if_match (str | Unset):
+        idempotency_key (str | Unset):
         body (PartyRemovalInput):  Example: {'reason': 'Added to the wrong case'}.
 
     Raises:
@@ -147,6 +155,7 @@ def sync_detailed(
         party_id=party_id,
         body=body,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -163,6 +172,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: PartyRemovalInput,
     if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Party | Problem | None:
     """Remove a party from the case
 
@@ -171,12 +181,15 @@ def sync(
     repeat-caller lookup. The case's only victim or complainant cannot be removed (`409`: add another
     first); nor can a party already removed, or one on a closed case (`409`). The reason is audited: do
     not put identity in it. `If-Match` is optional (a stale one is a `412`). The timeline gets
-    `party_removed`.
+    `party_removed`. With an `Idempotency-Key`, a retry of a removal that went through answers `200`
+    with the removed party, as the first request did (the key covers the party and the body: the same
+    key for another party or reason is a `422` `idempotency-key-reused`).
 
     Args:
         case_id (UUID):
         party_id (UUID):
         if_match (str | Unset):
+        idempotency_key (str | Unset):
         body (PartyRemovalInput):  Example: {'reason': 'Added to the wrong case'}.
 
     Raises:
@@ -193,6 +206,7 @@ def sync(
         client=client,
         body=body,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -203,6 +217,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: PartyRemovalInput,
     if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Party | Problem]:
     """Remove a party from the case
 
@@ -211,12 +226,15 @@ async def asyncio_detailed(
     repeat-caller lookup. The case's only victim or complainant cannot be removed (`409`: add another
     first); nor can a party already removed, or one on a closed case (`409`). The reason is audited: do
     not put identity in it. `If-Match` is optional (a stale one is a `412`). The timeline gets
-    `party_removed`.
+    `party_removed`. With an `Idempotency-Key`, a retry of a removal that went through answers `200`
+    with the removed party, as the first request did (the key covers the party and the body: the same
+    key for another party or reason is a `422` `idempotency-key-reused`).
 
     Args:
         case_id (UUID):
         party_id (UUID):
         if_match (str | Unset):
+        idempotency_key (str | Unset):
         body (PartyRemovalInput):  Example: {'reason': 'Added to the wrong case'}.
 
     Raises:
@@ -232,6 +250,7 @@ async def asyncio_detailed(
         party_id=party_id,
         body=body,
         if_match=if_match,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -246,6 +265,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: PartyRemovalInput,
     if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Party | Problem | None:
     """Remove a party from the case
 
@@ -254,12 +274,15 @@ async def asyncio(
     repeat-caller lookup. The case's only victim or complainant cannot be removed (`409`: add another
     first); nor can a party already removed, or one on a closed case (`409`). The reason is audited: do
     not put identity in it. `If-Match` is optional (a stale one is a `412`). The timeline gets
-    `party_removed`.
+    `party_removed`. With an `Idempotency-Key`, a retry of a removal that went through answers `200`
+    with the removed party, as the first request did (the key covers the party and the body: the same
+    key for another party or reason is a `422` `idempotency-key-reused`).
 
     Args:
         case_id (UUID):
         party_id (UUID):
         if_match (str | Unset):
+        idempotency_key (str | Unset):
         body (PartyRemovalInput):  Example: {'reason': 'Added to the wrong case'}.
 
     Raises:
@@ -277,5 +300,6 @@ async def asyncio(
             client=client,
             body=body,
             if_match=if_match,
+            idempotency_key=idempotency_key,
         )
     ).parsed

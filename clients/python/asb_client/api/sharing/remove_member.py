@@ -101,7 +101,9 @@ def sync_detailed(
     """Stop sharing the case with an agency (supervisors)
 
      Removes a member agency; it no longer sees the case. The reason is audited. The lead agency cannot
-    be removed (`409`: make another member lead first).
+    be removed (`409`: make another member lead first). A supervisor may remove its own agency, or, of
+    the lead agency, another member; the agency that opened the case is only ever removed by its own
+    supervisor (`403` otherwise), so a partner cannot take a case from the agency that brought it.
 
     Args:
         case_id (UUID):
@@ -139,7 +141,9 @@ def sync(
     """Stop sharing the case with an agency (supervisors)
 
      Removes a member agency; it no longer sees the case. The reason is audited. The lead agency cannot
-    be removed (`409`: make another member lead first).
+    be removed (`409`: make another member lead first). A supervisor may remove its own agency, or, of
+    the lead agency, another member; the agency that opened the case is only ever removed by its own
+    supervisor (`403` otherwise), so a partner cannot take a case from the agency that brought it.
 
     Args:
         case_id (UUID):
@@ -172,7 +176,9 @@ async def asyncio_detailed(
     """Stop sharing the case with an agency (supervisors)
 
      Removes a member agency; it no longer sees the case. The reason is audited. The lead agency cannot
-    be removed (`409`: make another member lead first).
+    be removed (`409`: make another member lead first). A supervisor may remove its own agency, or, of
+    the lead agency, another member; the agency that opened the case is only ever removed by its own
+    supervisor (`403` otherwise), so a partner cannot take a case from the agency that brought it.
 
     Args:
         case_id (UUID):
@@ -208,7 +214,9 @@ async def asyncio(
     """Stop sharing the case with an agency (supervisors)
 
      Removes a member agency; it no longer sees the case. The reason is audited. The lead agency cannot
-    be removed (`409`: make another member lead first).
+    be removed (`409`: make another member lead first). A supervisor may remove its own agency, or, of
+    the lead agency, another member; the agency that opened the case is only ever removed by its own
+    supervisor (`403` otherwise), so a partner cannot take a case from the agency that brought it.
 
     Args:
         case_id (UUID):

@@ -121,9 +121,9 @@ def sync_detailed(
     key that may read cases may subscribe: caseworker, supervisor or integration. Any other role (an
     admin key, say: admin has no case data) is refused with 403 `forbidden`. Each event goes out only
     if, when the delivery is made, the key that made the subscription could read it with a GET: the key
-    is not revoked, its role still reads cases (and diary entries, for `diary_entry.added`) and its
-    agency is still a member of the case. Otherwise that delivery is dead, never sent, with `last_error`
-    starting `withheld:`.
+    is not revoked, its agency is not disabled, its role still reads cases (and diary entries, for
+    `diary_entry.added`) and its agency is still a member of the case. Otherwise that delivery is dead,
+    never sent, with `last_error` starting `withheld:`.
 
     Args:
         body (WebhookInput):  Example: {'url': 'https://hms.fen-housing.example/asb/events',
@@ -179,9 +179,9 @@ def sync(
     key that may read cases may subscribe: caseworker, supervisor or integration. Any other role (an
     admin key, say: admin has no case data) is refused with 403 `forbidden`. Each event goes out only
     if, when the delivery is made, the key that made the subscription could read it with a GET: the key
-    is not revoked, its role still reads cases (and diary entries, for `diary_entry.added`) and its
-    agency is still a member of the case. Otherwise that delivery is dead, never sent, with `last_error`
-    starting `withheld:`.
+    is not revoked, its agency is not disabled, its role still reads cases (and diary entries, for
+    `diary_entry.added`) and its agency is still a member of the case. Otherwise that delivery is dead,
+    never sent, with `last_error` starting `withheld:`.
 
     Args:
         body (WebhookInput):  Example: {'url': 'https://hms.fen-housing.example/asb/events',
@@ -232,9 +232,9 @@ async def asyncio_detailed(
     key that may read cases may subscribe: caseworker, supervisor or integration. Any other role (an
     admin key, say: admin has no case data) is refused with 403 `forbidden`. Each event goes out only
     if, when the delivery is made, the key that made the subscription could read it with a GET: the key
-    is not revoked, its role still reads cases (and diary entries, for `diary_entry.added`) and its
-    agency is still a member of the case. Otherwise that delivery is dead, never sent, with `last_error`
-    starting `withheld:`.
+    is not revoked, its agency is not disabled, its role still reads cases (and diary entries, for
+    `diary_entry.added`) and its agency is still a member of the case. Otherwise that delivery is dead,
+    never sent, with `last_error` starting `withheld:`.
 
     Args:
         body (WebhookInput):  Example: {'url': 'https://hms.fen-housing.example/asb/events',
@@ -288,9 +288,9 @@ async def asyncio(
     key that may read cases may subscribe: caseworker, supervisor or integration. Any other role (an
     admin key, say: admin has no case data) is refused with 403 `forbidden`. Each event goes out only
     if, when the delivery is made, the key that made the subscription could read it with a GET: the key
-    is not revoked, its role still reads cases (and diary entries, for `diary_entry.added`) and its
-    agency is still a member of the case. Otherwise that delivery is dead, never sent, with `last_error`
-    starting `withheld:`.
+    is not revoked, its agency is not disabled, its role still reads cases (and diary entries, for
+    `diary_entry.added`) and its agency is still a member of the case. Otherwise that delivery is dead,
+    never sent, with `last_error` starting `withheld:`.
 
     Args:
         body (WebhookInput):  Example: {'url': 'https://hms.fen-housing.example/asb/events',
