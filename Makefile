@@ -53,7 +53,7 @@ client: install
 client-check: install
 	rm -rf .client-check && mkdir -p .client-check
 	scripts/generate_client.sh .client-check/python > /dev/null
-	diff -r clients/python .client-check/python || \
+	diff -r -x .ruff_cache -x __pycache__ clients/python .client-check/python || \
 	  (echo "clients/python is not what openapi.yaml generates: run make client" >&2; exit 1)
 	rm -rf .client-check
 
