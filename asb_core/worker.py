@@ -63,7 +63,6 @@ from asb_core.webhooks.egress import (
     parse_url,
     webhook_client,
 )
-from asb_core.webhooks.models import PING
 from asb_core.webhooks.service import delivery_refusal
 from asb_core.webhooks.signing import signed_headers
 
@@ -314,12 +313,9 @@ async def deliver_due(
     async def attempt(row) -> str:
         if not row.active:
             return await dead(row, "subscription deleted")
-        # A ping carries no case data: nothing to withhold.
-        withheld = None
-        if row.event_type != PING:
-            async with session_factory() as session, session.begin():
-                withheld = await delivery_refusal(
-                    session, row.subscription_id, row.case_id, row.event_type)
+        async with session_factory() as session, session.begin():
+            withheld = await delivery_refusal(
+                session, row.subscription_id, row.case_id, row.event_type)
         if withheld is not None:
             return await dead(row, withheld)
         # With tracing on, the delivery is a span under the request that caused the event,

@@ -144,6 +144,8 @@ async def delivery_refusal(
         return "withheld: the key that made this subscription is revoked"
     if disabled_at is not None:
         return "withheld: the agency that made this subscription is disabled"
+    if event_type == PING:  # no case data: the key and its agency standing is enough
+        return None
     actor = Actor(principal_id, agency_id, slug, kind, role)
     refused = receive_refusal(actor, [event_type])
     if refused is not None:

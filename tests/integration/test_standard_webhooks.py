@@ -199,3 +199,36 @@ async def test_worker_deliveries_verify_with_standardwebhooks_and_carry_the_requ
     assert Webhook(sub["secret"]).verify(again[0].body, again[0].headers)["type"] == "case.shared"
 
     assert all(MARKER not in json.dumps(line) for line in log_lines())
+
+
+async def test_a_ping_to_a_disabled_agency_is_withheld(engine, receiver, quiet_outbox):
+    """A ping carries no case data, but it still goes only where a key in good standing
+    stands behind the subscription: queued before its agency was disabled, it is withheld."""
+    from asb_core.agencies.service import set_disabled
+    from asb_core.webhooks import service as webhooks
+    from asb_core.webhooks.egress import webhook_client
+    from asb_core.webhooks.schemas import WebhookIn
+    from asb_core.worker import WorkerConfig, run_once
+
+    maker = async_sessionmaker(engine, expire_on_commit=False)
+    slug = f"swd-{secrets.token_hex(3)}"
+    await _key(engine, slug, "integration", "housing_provider")
+    async with maker() as s, s.begin():
+        agency = (await s.execute(select(Agency).where(Agency.slug == slug))).scalar_one()
+        from asb_core.agencies.models import Principal
+
+        principal = (await s.execute(
+            select(Principal).where(Principal.agency_id == agency.id))).scalars().first()
+        actor = Actor(principal.id, agency.id, slug, agency.kind, "integration")
+        sub = await webhooks.create_subscription(s, actor, WebhookIn(
+            url=receiver.url("/disabled"), event_types=["case.shared"]))
+        delivery, _ = await webhooks.ping(s, actor, sub.id)
+        await set_disabled(s, Actor.system(), slug, disabled=True, reason="test")
+    async with webhook_client() as client:
+        await run_once(maker, http_client=client, sweep=False, anchor=False,
+                       config=WorkerConfig(timeout_seconds=2))
+    assert receiver.accepted("/disabled") == []
+    async with maker() as s:
+        row = (await s.execute(text("SELECT state, last_error FROM webhook_deliveries "
+                                    "WHERE id = :id"), {"id": delivery.id})).one()
+    assert tuple(row) == ("dead", "withheld: the agency that made this subscription is disabled")
