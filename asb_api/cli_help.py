@@ -80,6 +80,17 @@ COMMANDS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "asb import diary": ("Import diary entries from a CSV file (docs/import.md); re-running a "
                          "file imports only the rows still missing.", (*DB, *AUDITED),
                          ("asb import diary entries.csv --agency fen-housing --skip-invalid",)),
+    "asb retention": ("Retention schedules: closed cases anonymised once past their period.",
+                      (*DB, *AUDITED), ("asb retention run --dry-run",)),
+    "asb retention run": ("Anonymise the closed cases past their retention period (legal holds "
+                          "skipped), with a progress bar and a report; audited.",
+                          (*DB, *AUDITED), ("asb retention run --dry-run", "asb retention run")),
+    "asb sar": ("Subject access requests.", (*DB, *AUDITED),
+                ("asb sar export --party 7d3e9b10-... --agency fen-council",)),
+    "asb sar export": ("Everything held about one data subject, as the agency's data protection "
+                       "officer would export it (audited).", (*DB, *AUDITED),
+                       ("asb sar export --party 7d3e9b10-2f4c-4c6a-9e1b-5a8f0c2d4e61 "
+                        "--agency fen-council --format html --out sar.html",)),
     "asb stats": ("Countywide statistics, small numbers suppressed, as JSON or CSV.", DB,
                   ("asb stats --format csv --from 2026-01-01 --to 2026-03-31 --area fenland",)),
 }
@@ -98,6 +109,7 @@ OPTIONS = {
     "asb key issue --label": "a note of who or what holds the key (never a person's secret)",
     "asb key revoke key": "the key itself, or the prefix it was shown with",
     "asb stats --format": "json (default) or csv",
+    "asb sar export --format": "json (default) or html (a page to print or send)",
     "asb stats --area": "one area only (default: every area)",
 }
 

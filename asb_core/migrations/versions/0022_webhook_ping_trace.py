@@ -9,7 +9,7 @@ rows the case-event trigger and the services write carry them without either kno
 worker sends the `traceparent` on with the delivery.
 
 Revision ID: 0022
-Revises: 0017 (0012 when written; main's head when rebased)
+Revises: 0021 (0012 when written; main's head when rebased)
 Create Date: 2026-12-02
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0022"
-down_revision = "0017"
+down_revision = "0021"
 branch_labels = None
 depends_on = None
 

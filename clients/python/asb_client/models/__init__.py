@@ -65,15 +65,21 @@ from .diary_entry_input import DiaryEntryInput
 from .diary_entry_page import DiaryEntryPage
 from .embed_token import EmbedToken
 from .embed_token_scopes_item import EmbedTokenScopesItem
+from .erasure import Erasure
+from .erasure_changed import ErasureChanged
+from .erasure_fields_item import ErasureFieldsItem
+from .erasure_input import ErasureInput
 from .escalation_raised_event import EscalationRaisedEvent
 from .escalation_raised_event_data import EscalationRaisedEventData
 from .escalation_raised_event_data_flag import EscalationRaisedEventDataFlag
 from .evaluate_request import EvaluateRequest
+from .export_subject_access_format import ExportSubjectAccessFormat
 from .field_error import FieldError
 from .flag import Flag
 from .flag_list import FlagList
 from .frequency import Frequency
 from .health import Health
+from .hold_release_input import HoldReleaseInput
 from .incident import Incident
 from .incident_page import IncidentPage
 from .incident_source import IncidentSource
@@ -90,6 +96,9 @@ from .intervention_status_change_status import InterventionStatusChangeStatus
 from .intervention_type import InterventionType
 from .judgement import Judgement
 from .judgement_input import JudgementInput
+from .legal_hold import LegalHold
+from .legal_hold_input import LegalHoldInput
+from .legal_hold_list import LegalHoldList
 from .list_cases_target_state import ListCasesTargetState
 from .list_webhook_deliveries_state import ListWebhookDeliveriesState
 from .me import Me
@@ -100,6 +109,7 @@ from .nsir_type import NsirType
 from .officer_report_input import OfficerReportInput
 from .open_case_request import OpenCaseRequest
 from .party import Party
+from .party_erasure import PartyErasure
 from .party_input import PartyInput
 from .party_list import PartyList
 from .party_patch import PartyPatch
@@ -122,6 +132,11 @@ from .repeat_caller_lookup import RepeatCallerLookup
 from .repeat_caller_result import RepeatCallerResult
 from .repeat_caller_result_contact_item import RepeatCallerResultContactItem
 from .restricted_identity import RestrictedIdentity
+from .retention_report import RetentionReport
+from .retention_report_changes import RetentionReportChanges
+from .retention_report_due_item import RetentionReportDueItem
+from .retention_report_held_item import RetentionReportHeldItem
+from .retention_report_schedules_item import RetentionReportSchedulesItem
 from .risk_level import RiskLevel
 from .role import Role
 from .rule_id import RuleId
@@ -134,6 +149,22 @@ from .statistics_period import StatisticsPeriod
 from .statistics_suppression import StatisticsSuppression
 from .statistics_tables import StatisticsTables
 from .strand import Strand
+from .subject_access_export import SubjectAccessExport
+from .subject_access_export_cases_item import SubjectAccessExportCasesItem
+from .subject_access_export_cases_item_consent import SubjectAccessExportCasesItemConsent
+from .subject_access_export_cases_item_diary_entries_type_0_item import (
+    SubjectAccessExportCasesItemDiaryEntriesType0Item,
+)
+from .subject_access_export_cases_item_incidents_type_0_item import SubjectAccessExportCasesItemIncidentsType0Item
+from .subject_access_export_cases_item_interventions_against_you_type_0_item import (
+    SubjectAccessExportCasesItemInterventionsAgainstYouType0Item,
+)
+from .subject_access_export_cases_item_updates_given_to_you_type_0_item import (
+    SubjectAccessExportCasesItemUpdatesGivenToYouType0Item,
+)
+from .subject_access_export_generated_by import SubjectAccessExportGeneratedBy
+from .subject_access_export_subject import SubjectAccessExportSubject
+from .subject_access_export_subject_identity import SubjectAccessExportSubjectIdentity
 from .target import Target
 from .target_breached_event import TargetBreachedEvent
 from .target_breached_event_data import TargetBreachedEventData
@@ -247,15 +278,21 @@ __all__ = (
     "DiaryEntryPage",
     "EmbedToken",
     "EmbedTokenScopesItem",
+    "Erasure",
+    "ErasureChanged",
+    "ErasureFieldsItem",
+    "ErasureInput",
     "EscalationRaisedEvent",
     "EscalationRaisedEventData",
     "EscalationRaisedEventDataFlag",
     "EvaluateRequest",
+    "ExportSubjectAccessFormat",
     "FieldError",
     "Flag",
     "FlagList",
     "Frequency",
     "Health",
+    "HoldReleaseInput",
     "Incident",
     "IncidentPage",
     "IncidentSource",
@@ -272,6 +309,9 @@ __all__ = (
     "InterventionType",
     "Judgement",
     "JudgementInput",
+    "LegalHold",
+    "LegalHoldInput",
+    "LegalHoldList",
     "ListCasesTargetState",
     "ListWebhookDeliveriesState",
     "Me",
@@ -282,6 +322,7 @@ __all__ = (
     "OfficerReportInput",
     "OpenCaseRequest",
     "Party",
+    "PartyErasure",
     "PartyInput",
     "PartyList",
     "PartyPatch",
@@ -304,6 +345,11 @@ __all__ = (
     "RepeatCallerResult",
     "RepeatCallerResultContactItem",
     "RestrictedIdentity",
+    "RetentionReport",
+    "RetentionReportChanges",
+    "RetentionReportDueItem",
+    "RetentionReportHeldItem",
+    "RetentionReportSchedulesItem",
     "RiskLevel",
     "Role",
     "RuleId",
@@ -316,6 +362,16 @@ __all__ = (
     "StatList",
     "StatTable",
     "Strand",
+    "SubjectAccessExport",
+    "SubjectAccessExportCasesItem",
+    "SubjectAccessExportCasesItemConsent",
+    "SubjectAccessExportCasesItemDiaryEntriesType0Item",
+    "SubjectAccessExportCasesItemIncidentsType0Item",
+    "SubjectAccessExportCasesItemInterventionsAgainstYouType0Item",
+    "SubjectAccessExportCasesItemUpdatesGivenToYouType0Item",
+    "SubjectAccessExportGeneratedBy",
+    "SubjectAccessExportSubject",
+    "SubjectAccessExportSubjectIdentity",
     "Target",
     "TargetBreachedEvent",
     "TargetBreachedEventData",

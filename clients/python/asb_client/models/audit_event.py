@@ -35,13 +35,15 @@ class AuditEvent:
             `case_review.acknowledge`, `case_review.decide`, `case_review.meeting`, `case_review.outcome`,
             `case_review.escalate`, `case_review.escalation_result`, `repeat_caller.lookup`, `repeat_caller.alert`,
             `repeat_caller.log_read`, `webhook.create`, `webhook.delete`, `webhook.ping`, `webhook.redeliver`,
-            `audit.chain_open` (the first event of each chain). New kinds may be added; ignore those you do not know.
-            Example: party.restricted_read.
+            `legal_hold.place`, `legal_hold.release`, `party.erase`, `retention.anonymise`, `sar.export`, `audit.chain_open`
+            (the first event of each chain). New kinds may be added; ignore those you do not know. Example:
+            party.restricted_read.
         case_id (None | UUID):
         entity (None | str):
         entity_id (None | str):
         fields (list[str]): Names of the fields read or changed (never their values).
-        justification (None | str):
+        justification (None | str): Why, in the actor's words; `[erased]` once retention or erasure removed it (the
+            chain keeps only a salted commitment to these words, so it still verifies).
         hash_ (str):
         prev_hash (str):
     """

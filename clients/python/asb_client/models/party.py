@@ -10,6 +10,7 @@ from ..models.party_role import PartyRole
 
 if TYPE_CHECKING:
     from ..models.consent import Consent
+    from ..models.party_erasure import PartyErasure
     from ..models.party_removal import PartyRemoval
     from ..models.restricted_identity import RestrictedIdentity
 
@@ -23,7 +24,7 @@ class Party:
     Example:
         {'id': '7d3e9b10-2f4c-4c6a-9e1b-5a8f0c2d4e61', 'role': 'victim', 'display_name': 'Victim 1', 'version': 1,
             'consent': {'state': 'given', 'recorded_at': '2025-03-04T09:12:31Z', 'legal_basis': None}, 'restricted': None,
-            'removed': None}
+            'removed': None, 'erased': None}
 
     Attributes:
         id (UUID):
@@ -35,6 +36,8 @@ class Party:
             `null` in the answers to writes (read the party to see them: the read is audited).
         removed (None | PartyRemoval): When, by which agency and why the party was removed; `null` while it is on the
             case.
+        erased (None | PartyErasure): When and by which agency the party's identity was erased (on request, or by
+            retention when the case was anonymised); `restricted` then holds only nulls.
     """
 
     id: UUID
@@ -44,8 +47,10 @@ class Party:
     consent: Consent
     restricted: None | RestrictedIdentity
     removed: None | PartyRemoval
+    erased: None | PartyErasure
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.party_erasure import PartyErasure  # noqa: PLC0415
         from ..models.party_removal import PartyRemoval  # noqa: PLC0415
         from ..models.restricted_identity import RestrictedIdentity  # noqa: PLC0415
 
@@ -71,6 +76,12 @@ class Party:
         else:
             removed = self.removed
 
+        erased: dict[str, Any] | None
+        if isinstance(self.erased, PartyErasure):
+            erased = self.erased.to_dict()
+        else:
+            erased = self.erased
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -82,6 +93,7 @@ class Party:
                 "consent": consent,
                 "restricted": restricted,
                 "removed": removed,
+                "erased": erased,
             }
         )
 
@@ -90,6 +102,7 @@ class Party:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.consent import Consent  # noqa: PLC0415
+        from ..models.party_erasure import PartyErasure  # noqa: PLC0415
         from ..models.party_removal import PartyRemoval  # noqa: PLC0415
         from ..models.restricted_identity import RestrictedIdentity  # noqa: PLC0415
 
@@ -134,6 +147,21 @@ class Party:
 
         removed = _parse_removed(d.pop("removed"))
 
+        def _parse_erased(data: object) -> None | PartyErasure:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                erased_type_0 = PartyErasure.from_dict(data)
+
+                return erased_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PartyErasure, data)
+
+        erased = _parse_erased(d.pop("erased"))
+
         party = cls(
             id=id,
             role=role,
@@ -142,6 +170,7 @@ class Party:
             consent=consent,
             restricted=restricted,
             removed=removed,
+            erased=erased,
         )
 
         return party

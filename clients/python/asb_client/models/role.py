@@ -7,6 +7,7 @@ class Role(StrEnum):
     AUDITOR = "auditor"
     CALL_HANDLER = "call_handler"
     CASEWORKER = "caseworker"
+    DPO = "dpo"
     INTEGRATION = "integration"
     SUPERVISOR = "supervisor"
 

@@ -30,6 +30,7 @@ class TimelineEventKind(StrEnum):
     OFFICER_REPORT = "officer_report"
     PARTY_ADDED = "party_added"
     PARTY_AMENDED = "party_amended"
+    PARTY_ERASED = "party_erased"
     PARTY_REMOVED = "party_removed"
     REPEAT_CALL = "repeat_call"
     TARGET_BREACHED = "target_breached"

@@ -1,0 +1,247 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.legal_hold import LegalHold
+from ...models.legal_hold_input import LegalHoldInput
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    case_id: UUID,
+    *,
+    body: LegalHoldInput,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/cases/{case_id}/legal-holds".format(
+            case_id=quote(str(case_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> LegalHold | Problem | None:
+    if response.status_code == 201:
+        response_201 = LegalHold.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[LegalHold | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    case_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: LegalHoldInput,
+) -> Response[LegalHold | Problem]:
+    """Hold a case from retention
+
+     A supervisor or the data protection officer holds the case (litigation, a complaint, an inquiry):
+    while a hold is in force (not released, and `until` not passed) retention skips the case and erasure
+    on request is refused (`409`). `until` must be in the future (`422`); leave it out to hold until
+    released. Audited (`legal_hold.place`); the reason is kept as an erasable note. `409` on a case
+    already anonymised.
+
+    Args:
+        case_id (UUID):
+        body (LegalHoldInput):  Example: {'reason': 'County court claim 4QZ12345: keep until
+            judgment', 'until': '2027-06-30T00:00:00Z'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LegalHold | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        case_id=case_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    case_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: LegalHoldInput,
+) -> LegalHold | Problem | None:
+    """Hold a case from retention
+
+     A supervisor or the data protection officer holds the case (litigation, a complaint, an inquiry):
+    while a hold is in force (not released, and `until` not passed) retention skips the case and erasure
+    on request is refused (`409`). `until` must be in the future (`422`); leave it out to hold until
+    released. Audited (`legal_hold.place`); the reason is kept as an erasable note. `409` on a case
+    already anonymised.
+
+    Args:
+        case_id (UUID):
+        body (LegalHoldInput):  Example: {'reason': 'County court claim 4QZ12345: keep until
+            judgment', 'until': '2027-06-30T00:00:00Z'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LegalHold | Problem
+    """
+
+    return sync_detailed(
+        case_id=case_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    case_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: LegalHoldInput,
+) -> Response[LegalHold | Problem]:
+    """Hold a case from retention
+
+     A supervisor or the data protection officer holds the case (litigation, a complaint, an inquiry):
+    while a hold is in force (not released, and `until` not passed) retention skips the case and erasure
+    on request is refused (`409`). `until` must be in the future (`422`); leave it out to hold until
+    released. Audited (`legal_hold.place`); the reason is kept as an erasable note. `409` on a case
+    already anonymised.
+
+    Args:
+        case_id (UUID):
+        body (LegalHoldInput):  Example: {'reason': 'County court claim 4QZ12345: keep until
+            judgment', 'until': '2027-06-30T00:00:00Z'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LegalHold | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        case_id=case_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    case_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: LegalHoldInput,
+) -> LegalHold | Problem | None:
+    """Hold a case from retention
+
+     A supervisor or the data protection officer holds the case (litigation, a complaint, an inquiry):
+    while a hold is in force (not released, and `until` not passed) retention skips the case and erasure
+    on request is refused (`409`). `until` must be in the future (`422`); leave it out to hold until
+    released. Audited (`legal_hold.place`); the reason is kept as an erasable note. `409` on a case
+    already anonymised.
+
+    Args:
+        case_id (UUID):
+        body (LegalHoldInput):  Example: {'reason': 'County court claim 4QZ12345: keep until
+            judgment', 'until': '2027-06-30T00:00:00Z'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LegalHold | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            case_id=case_id,
+            client=client,
+            body=body,
+        )
+    ).parsed
