@@ -91,6 +91,14 @@ COMMANDS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
                        "officer would export it (audited).", (*DB, *AUDITED),
                        ("asb sar export --party 7d3e9b10-2f4c-4c6a-9e1b-5a8f0c2d4e61 "
                         "--agency fen-council --format html --out sar.html",)),
+    "asb directory": ("The service directory referrals are made to.", (*DB, *AUDITED),
+                      ("asb directory import services.json",)),
+    "asb directory import": ("Import services from Open Referral UK JSON or the CSV of "
+                             "docs/directory-import.md; idempotent (a service already imported "
+                             "unchanged is skipped), bad services to a rejects file.",
+                             (*DB, *AUDITED),
+                             ("asb directory import fenland-services.json",
+                              "asb directory import services.csv --rejects bad.csv")),
     "asb stats": ("Countywide statistics, small numbers suppressed, as JSON or CSV.", DB,
                   ("asb stats --format csv --from 2026-01-01 --to 2026-03-31 --area fenland",)),
 }

@@ -9,7 +9,7 @@ rows the case-event trigger and the services write carry them without either kno
 worker sends the `traceparent` on with the delivery.
 
 Revision ID: 0022
-Revises: 0021 (0012 when written; main's head when rebased)
+Revises: 0020 (0012 when written; main's head, the referrals, when rebased)
 Create Date: 2026-12-02
 """
 
@@ -17,13 +17,13 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0022"
-down_revision = "0021"
+down_revision = "0020"
 branch_labels = None
 depends_on = None
 
 OLD_TYPES = (
     "'case.shared', 'case.level_changed', 'escalation.raised', 'target.due_soon', "
-    "'target.breached', 'diary_entry.added', 'case.closed'"
+    "'target.breached', 'diary_entry.added', 'case.closed', 'referral.changed'"
 )
 NEW_TYPES = OLD_TYPES + ", 'webhook.ping'"
 

@@ -7,6 +7,7 @@ from .assessment_page import AssessmentPage
 from .assessment_policy import AssessmentPolicy
 from .assessment_policy_escalation import AssessmentPolicyEscalation
 from .assessment_policy_hostility import AssessmentPolicyHostility
+from .assessment_policy_referrals import AssessmentPolicyReferrals
 from .assessment_policy_targets import AssessmentPolicyTargets
 from .assessment_policy_thresholds import AssessmentPolicyThresholds
 from .assessment_result import AssessmentResult
@@ -63,6 +64,21 @@ from .diary_entry_batch_result import DiaryEntryBatchResult
 from .diary_entry_batch_result_results_item import DiaryEntryBatchResultResultsItem
 from .diary_entry_input import DiaryEntryInput
 from .diary_entry_page import DiaryEntryPage
+from .directory_service import DirectoryService
+from .directory_service_attributes_item import DirectoryServiceAttributesItem
+from .directory_service_attributes_item_taxonomy_term import DirectoryServiceAttributesItemTaxonomyTerm
+from .directory_service_attributes_item_taxonomy_term_vocabulary import (
+    DirectoryServiceAttributesItemTaxonomyTermVocabulary,
+)
+from .directory_service_contacts_item import DirectoryServiceContactsItem
+from .directory_service_contacts_item_phones_item import DirectoryServiceContactsItemPhonesItem
+from .directory_service_organization import DirectoryServiceOrganization
+from .directory_service_page import DirectoryServicePage
+from .directory_service_referral import DirectoryServiceReferral
+from .directory_service_referral_method import DirectoryServiceReferralMethod
+from .directory_service_schedules_item import DirectoryServiceSchedulesItem
+from .directory_service_service_areas_item import DirectoryServiceServiceAreasItem
+from .directory_service_status import DirectoryServiceStatus
 from .embed_token import EmbedToken
 from .embed_token_scopes_item import EmbedTokenScopesItem
 from .erasure import Erasure
@@ -105,6 +121,7 @@ from .me import Me
 from .meet_target_request import MeetTargetRequest
 from .member import Member
 from .member_list import MemberList
+from .need_reason import NeedReason
 from .nsir_type import NsirType
 from .officer_report_input import OfficerReportInput
 from .open_case_request import OpenCaseRequest
@@ -127,6 +144,33 @@ from .ready import Ready
 from .reason import Reason
 from .reassess_request import ReassessRequest
 from .reassign_target_request import ReassignTargetRequest
+from .referral import Referral
+from .referral_answered_by import ReferralAnsweredBy
+from .referral_changed_event import ReferralChangedEvent
+from .referral_changed_event_data import ReferralChangedEventData
+from .referral_changed_event_data_referral import ReferralChangedEventDataReferral
+from .referral_consent_basis import ReferralConsentBasis
+from .referral_consent_input import ReferralConsentInput
+from .referral_handover_target_type_0 import ReferralHandoverTargetType0
+from .referral_input import ReferralInput
+from .referral_input_contact_route_type_1 import ReferralInputContactRouteType1
+from .referral_input_contact_route_type_2_type_1 import ReferralInputContactRouteType2Type1
+from .referral_input_contact_route_type_3_type_1 import ReferralInputContactRouteType3Type1
+from .referral_outcome_type_1 import ReferralOutcomeType1
+from .referral_outcome_type_2_type_1 import ReferralOutcomeType2Type1
+from .referral_outcome_type_3_type_1 import ReferralOutcomeType3Type1
+from .referral_page import ReferralPage
+from .referral_service import ReferralService
+from .referral_service_referral_method import ReferralServiceReferralMethod
+from .referral_shared_type_0 import ReferralSharedType0
+from .referral_shared_type_0_contact_route_type_0 import ReferralSharedType0ContactRouteType0
+from .referral_shared_type_0_contact_route_type_0_by import ReferralSharedType0ContactRouteType0By
+from .referral_state import ReferralState
+from .referral_state_input import ReferralStateInput
+from .referral_state_input_outcome_type_1 import ReferralStateInputOutcomeType1
+from .referral_state_input_outcome_type_2_type_1 import ReferralStateInputOutcomeType2Type1
+from .referral_state_input_outcome_type_3_type_1 import ReferralStateInputOutcomeType3Type1
+from .referral_state_input_state import ReferralStateInputState
 from .reopen_case_request import ReopenCaseRequest
 from .repeat_caller_lookup import RepeatCallerLookup
 from .repeat_caller_result import RepeatCallerResult
@@ -140,6 +184,7 @@ from .retention_report_schedules_item import RetentionReportSchedulesItem
 from .risk_level import RiskLevel
 from .role import Role
 from .rule_id import RuleId
+from .share_field import ShareField
 from .share_request import ShareRequest
 from .stat_cell_type_1 import StatCellType1
 from .stat_list import StatList
@@ -159,12 +204,25 @@ from .subject_access_export_cases_item_incidents_type_0_item import SubjectAcces
 from .subject_access_export_cases_item_interventions_against_you_type_0_item import (
     SubjectAccessExportCasesItemInterventionsAgainstYouType0Item,
 )
+from .subject_access_export_cases_item_referrals_of_you_type_0_item import (
+    SubjectAccessExportCasesItemReferralsOfYouType0Item,
+)
+from .subject_access_export_cases_item_referrals_of_you_type_0_item_consent_basis import (
+    SubjectAccessExportCasesItemReferralsOfYouType0ItemConsentBasis,
+)
+from .subject_access_export_cases_item_referrals_of_you_type_0_item_shared_type_0 import (
+    SubjectAccessExportCasesItemReferralsOfYouType0ItemSharedType0,
+)
 from .subject_access_export_cases_item_updates_given_to_you_type_0_item import (
     SubjectAccessExportCasesItemUpdatesGivenToYouType0Item,
 )
 from .subject_access_export_generated_by import SubjectAccessExportGeneratedBy
 from .subject_access_export_subject import SubjectAccessExportSubject
 from .subject_access_export_subject_identity import SubjectAccessExportSubjectIdentity
+from .suggested_services import SuggestedServices
+from .suggested_services_items_item import SuggestedServicesItemsItem
+from .suggested_services_items_item_reasons_item import SuggestedServicesItemsItemReasonsItem
+from .suggested_services_needs_item import SuggestedServicesNeedsItem
 from .target import Target
 from .target_breached_event import TargetBreachedEvent
 from .target_breached_event_data import TargetBreachedEventData
@@ -220,6 +278,7 @@ __all__ = (
     "AssessmentPolicy",
     "AssessmentPolicyEscalation",
     "AssessmentPolicyHostility",
+    "AssessmentPolicyReferrals",
     "AssessmentPolicyTargets",
     "AssessmentPolicyThresholds",
     "AssessmentResult",
@@ -276,6 +335,19 @@ __all__ = (
     "DiaryEntryBatchResultResultsItem",
     "DiaryEntryInput",
     "DiaryEntryPage",
+    "DirectoryService",
+    "DirectoryServiceAttributesItem",
+    "DirectoryServiceAttributesItemTaxonomyTerm",
+    "DirectoryServiceAttributesItemTaxonomyTermVocabulary",
+    "DirectoryServiceContactsItem",
+    "DirectoryServiceContactsItemPhonesItem",
+    "DirectoryServiceOrganization",
+    "DirectoryServicePage",
+    "DirectoryServiceReferral",
+    "DirectoryServiceReferralMethod",
+    "DirectoryServiceSchedulesItem",
+    "DirectoryServiceServiceAreasItem",
+    "DirectoryServiceStatus",
     "EmbedToken",
     "EmbedTokenScopesItem",
     "Erasure",
@@ -318,6 +390,7 @@ __all__ = (
     "MeetTargetRequest",
     "Member",
     "MemberList",
+    "NeedReason",
     "NsirType",
     "OfficerReportInput",
     "OpenCaseRequest",
@@ -340,6 +413,33 @@ __all__ = (
     "Reason",
     "ReassessRequest",
     "ReassignTargetRequest",
+    "Referral",
+    "ReferralAnsweredBy",
+    "ReferralChangedEvent",
+    "ReferralChangedEventData",
+    "ReferralChangedEventDataReferral",
+    "ReferralConsentBasis",
+    "ReferralConsentInput",
+    "ReferralHandoverTargetType0",
+    "ReferralInput",
+    "ReferralInputContactRouteType1",
+    "ReferralInputContactRouteType2Type1",
+    "ReferralInputContactRouteType3Type1",
+    "ReferralOutcomeType1",
+    "ReferralOutcomeType2Type1",
+    "ReferralOutcomeType3Type1",
+    "ReferralPage",
+    "ReferralService",
+    "ReferralServiceReferralMethod",
+    "ReferralSharedType0",
+    "ReferralSharedType0ContactRouteType0",
+    "ReferralSharedType0ContactRouteType0By",
+    "ReferralState",
+    "ReferralStateInput",
+    "ReferralStateInputOutcomeType1",
+    "ReferralStateInputOutcomeType2Type1",
+    "ReferralStateInputOutcomeType3Type1",
+    "ReferralStateInputState",
     "ReopenCaseRequest",
     "RepeatCallerLookup",
     "RepeatCallerResult",
@@ -353,6 +453,7 @@ __all__ = (
     "RiskLevel",
     "Role",
     "RuleId",
+    "ShareField",
     "ShareRequest",
     "StatCellType1",
     "Statistics",
@@ -368,10 +469,17 @@ __all__ = (
     "SubjectAccessExportCasesItemDiaryEntriesType0Item",
     "SubjectAccessExportCasesItemIncidentsType0Item",
     "SubjectAccessExportCasesItemInterventionsAgainstYouType0Item",
+    "SubjectAccessExportCasesItemReferralsOfYouType0Item",
+    "SubjectAccessExportCasesItemReferralsOfYouType0ItemConsentBasis",
+    "SubjectAccessExportCasesItemReferralsOfYouType0ItemSharedType0",
     "SubjectAccessExportCasesItemUpdatesGivenToYouType0Item",
     "SubjectAccessExportGeneratedBy",
     "SubjectAccessExportSubject",
     "SubjectAccessExportSubjectIdentity",
+    "SuggestedServices",
+    "SuggestedServicesItemsItem",
+    "SuggestedServicesItemsItemReasonsItem",
+    "SuggestedServicesNeedsItem",
     "Target",
     "TargetBreachedEvent",
     "TargetBreachedEventData",

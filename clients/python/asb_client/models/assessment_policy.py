@@ -11,6 +11,7 @@ from ..models.risk_level import RiskLevel
 if TYPE_CHECKING:
     from ..models.assessment_policy_escalation import AssessmentPolicyEscalation
     from ..models.assessment_policy_hostility import AssessmentPolicyHostility
+    from ..models.assessment_policy_referrals import AssessmentPolicyReferrals
     from ..models.assessment_policy_targets import AssessmentPolicyTargets
     from ..models.assessment_policy_thresholds import AssessmentPolicyThresholds
     from ..models.category_info import CategoryInfo
@@ -38,6 +39,9 @@ class AssessmentPolicy:
         escalation (AssessmentPolicyEscalation): Parameters of the escalation rules, keyed by rule id (windows, counts,
             follow-up targets).
         categories (list[CategoryInfo]):
+        referrals (AssessmentPolicyReferrals): The referral needs (the vocabulary a directory's taxonomy uses), the
+            rules from answers, flags, level and behaviour to needs, the handover target per level and the service every
+            high-risk victim is offered, as data in the policy.
     """
 
     version: str
@@ -53,6 +57,7 @@ class AssessmentPolicy:
     targets: AssessmentPolicyTargets
     escalation: AssessmentPolicyEscalation
     categories: list[CategoryInfo]
+    referrals: AssessmentPolicyReferrals
 
     def to_dict(self) -> dict[str, Any]:
         version = self.version
@@ -93,6 +98,8 @@ class AssessmentPolicy:
             categories_item = categories_item_data.to_dict()
             categories.append(categories_item)
 
+        referrals = self.referrals.to_dict()
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -110,6 +117,7 @@ class AssessmentPolicy:
                 "targets": targets,
                 "escalation": escalation,
                 "categories": categories,
+                "referrals": referrals,
             }
         )
 
@@ -119,6 +127,7 @@ class AssessmentPolicy:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.assessment_policy_escalation import AssessmentPolicyEscalation  # noqa: PLC0415
         from ..models.assessment_policy_hostility import AssessmentPolicyHostility  # noqa: PLC0415
+        from ..models.assessment_policy_referrals import AssessmentPolicyReferrals  # noqa: PLC0415
         from ..models.assessment_policy_targets import AssessmentPolicyTargets  # noqa: PLC0415
         from ..models.assessment_policy_thresholds import AssessmentPolicyThresholds  # noqa: PLC0415
         from ..models.category_info import CategoryInfo  # noqa: PLC0415
@@ -171,6 +180,8 @@ class AssessmentPolicy:
 
             categories.append(categories_item)
 
+        referrals = AssessmentPolicyReferrals.from_dict(d.pop("referrals"))
+
         assessment_policy = cls(
             version=version,
             title=title,
@@ -185,6 +196,7 @@ class AssessmentPolicy:
             targets=targets,
             escalation=escalation,
             categories=categories,
+            referrals=referrals,
         )
 
         return assessment_policy

@@ -35,8 +35,9 @@ class AuditEvent:
             `case_review.acknowledge`, `case_review.decide`, `case_review.meeting`, `case_review.outcome`,
             `case_review.escalate`, `case_review.escalation_result`, `repeat_caller.lookup`, `repeat_caller.alert`,
             `repeat_caller.log_read`, `webhook.create`, `webhook.delete`, `webhook.ping`, `webhook.redeliver`,
-            `legal_hold.place`, `legal_hold.release`, `party.erase`, `retention.anonymise`, `sar.export`, `audit.chain_open`
-            (the first event of each chain). New kinds may be added; ignore those you do not know. Example:
+            `legal_hold.place`, `legal_hold.release`, `party.erase`, `retention.anonymise`, `sar.export`,
+            `directory.import`, `referral.disclose`, `referral.state`, `referral.restricted_read`, `audit.chain_open` (the
+            first event of each chain). New kinds may be added; ignore those you do not know. Example:
             party.restricted_read.
         case_id (None | UUID):
         entity (None | str):

@@ -35,6 +35,10 @@ class StatisticsTables:
         victim_feels_safer_by_area (StatTable): A two-way table of counts with row and column totals.
         victim_feels_safer_by_level (StatTable): A two-way table of counts with row and column totals.
         victim_feels_safer_by_lead_agency_kind (StatTable): A two-way table of counts with row and column totals.
+        referrals_by_need (StatTable): A two-way table of counts with row and column totals.
+        referrals_by_area (StatTable): A two-way table of counts with row and column totals.
+        referrals_by_service (StatTable): A two-way table of counts with row and column totals.
+        referral_acceptance_time_by_need (StatTable): A two-way table of counts with row and column totals.
     """
 
     cases_by_month_level: StatTable
@@ -53,6 +57,10 @@ class StatisticsTables:
     victim_feels_safer_by_area: StatTable
     victim_feels_safer_by_level: StatTable
     victim_feels_safer_by_lead_agency_kind: StatTable
+    referrals_by_need: StatTable
+    referrals_by_area: StatTable
+    referrals_by_service: StatTable
+    referral_acceptance_time_by_need: StatTable
 
     def to_dict(self) -> dict[str, Any]:
         cases_by_month_level = self.cases_by_month_level.to_dict()
@@ -87,6 +95,14 @@ class StatisticsTables:
 
         victim_feels_safer_by_lead_agency_kind = self.victim_feels_safer_by_lead_agency_kind.to_dict()
 
+        referrals_by_need = self.referrals_by_need.to_dict()
+
+        referrals_by_area = self.referrals_by_area.to_dict()
+
+        referrals_by_service = self.referrals_by_service.to_dict()
+
+        referral_acceptance_time_by_need = self.referral_acceptance_time_by_need.to_dict()
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -107,6 +123,10 @@ class StatisticsTables:
                 "victim_feels_safer_by_area": victim_feels_safer_by_area,
                 "victim_feels_safer_by_level": victim_feels_safer_by_level,
                 "victim_feels_safer_by_lead_agency_kind": victim_feels_safer_by_lead_agency_kind,
+                "referrals_by_need": referrals_by_need,
+                "referrals_by_area": referrals_by_area,
+                "referrals_by_service": referrals_by_service,
+                "referral_acceptance_time_by_need": referral_acceptance_time_by_need,
             }
         )
 
@@ -153,6 +173,14 @@ class StatisticsTables:
 
         victim_feels_safer_by_lead_agency_kind = StatTable.from_dict(d.pop("victim_feels_safer_by_lead_agency_kind"))
 
+        referrals_by_need = StatTable.from_dict(d.pop("referrals_by_need"))
+
+        referrals_by_area = StatTable.from_dict(d.pop("referrals_by_area"))
+
+        referrals_by_service = StatTable.from_dict(d.pop("referrals_by_service"))
+
+        referral_acceptance_time_by_need = StatTable.from_dict(d.pop("referral_acceptance_time_by_need"))
+
         statistics_tables = cls(
             cases_by_month_level=cases_by_month_level,
             cases_by_area_level=cases_by_area_level,
@@ -170,6 +198,10 @@ class StatisticsTables:
             victim_feels_safer_by_area=victim_feels_safer_by_area,
             victim_feels_safer_by_level=victim_feels_safer_by_level,
             victim_feels_safer_by_lead_agency_kind=victim_feels_safer_by_lead_agency_kind,
+            referrals_by_need=referrals_by_need,
+            referrals_by_area=referrals_by_area,
+            referrals_by_service=referrals_by_service,
+            referral_acceptance_time_by_need=referral_acceptance_time_by_need,
         )
 
         return statistics_tables

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from ..models.subject_access_export_cases_item_interventions_against_you_type_0_item import (
         SubjectAccessExportCasesItemInterventionsAgainstYouType0Item,
     )
+    from ..models.subject_access_export_cases_item_referrals_of_you_type_0_item import (
+        SubjectAccessExportCasesItemReferralsOfYouType0Item,
+    )
     from ..models.subject_access_export_cases_item_updates_given_to_you_type_0_item import (
         SubjectAccessExportCasesItemUpdatesGivenToYouType0Item,
     )
@@ -54,6 +57,9 @@ class SubjectAccessExportCasesItem:
                 without accounts or places.
             interventions_against_you (list[SubjectAccessExportCasesItemInterventionsAgainstYouType0Item] | None):
             withheld (None | str):
+            referrals_of_you (list[SubjectAccessExportCasesItemReferralsOfYouType0Item] | None): For a victim or
+                complainant: each referral made of them, to which service, for what need, on what basis and what the service was
+                told (null for other roles).
     """
 
     case_reference: str
@@ -72,6 +78,7 @@ class SubjectAccessExportCasesItem:
     incidents: list[SubjectAccessExportCasesItemIncidentsType0Item] | None
     interventions_against_you: list[SubjectAccessExportCasesItemInterventionsAgainstYouType0Item] | None
     withheld: None | str
+    referrals_of_you: list[SubjectAccessExportCasesItemReferralsOfYouType0Item] | None
 
     def to_dict(self) -> dict[str, Any]:
         case_reference = self.case_reference
@@ -151,6 +158,16 @@ class SubjectAccessExportCasesItem:
         withheld: None | str
         withheld = self.withheld
 
+        referrals_of_you: list[dict[str, Any]] | None
+        if isinstance(self.referrals_of_you, list):
+            referrals_of_you = []
+            for referrals_of_you_type_0_item_data in self.referrals_of_you:
+                referrals_of_you_type_0_item = referrals_of_you_type_0_item_data.to_dict()
+                referrals_of_you.append(referrals_of_you_type_0_item)
+
+        else:
+            referrals_of_you = self.referrals_of_you
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -171,6 +188,7 @@ class SubjectAccessExportCasesItem:
                 "incidents": incidents,
                 "interventions_against_you": interventions_against_you,
                 "withheld": withheld,
+                "referrals_of_you": referrals_of_you,
             }
         )
 
@@ -187,6 +205,9 @@ class SubjectAccessExportCasesItem:
         )
         from ..models.subject_access_export_cases_item_interventions_against_you_type_0_item import (
             SubjectAccessExportCasesItemInterventionsAgainstYouType0Item,  # noqa: PLC0415
+        )
+        from ..models.subject_access_export_cases_item_referrals_of_you_type_0_item import (
+            SubjectAccessExportCasesItemReferralsOfYouType0Item,  # noqa: PLC0415
         )
         from ..models.subject_access_export_cases_item_updates_given_to_you_type_0_item import (
             SubjectAccessExportCasesItemUpdatesGivenToYouType0Item,  # noqa: PLC0415
@@ -355,6 +376,28 @@ class SubjectAccessExportCasesItem:
 
         withheld = _parse_withheld(d.pop("withheld"))
 
+        def _parse_referrals_of_you(data: object) -> list[SubjectAccessExportCasesItemReferralsOfYouType0Item] | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                referrals_of_you_type_0 = []
+                _referrals_of_you_type_0 = data
+                for referrals_of_you_type_0_item_data in _referrals_of_you_type_0:
+                    referrals_of_you_type_0_item = SubjectAccessExportCasesItemReferralsOfYouType0Item.from_dict(
+                        referrals_of_you_type_0_item_data
+                    )
+
+                    referrals_of_you_type_0.append(referrals_of_you_type_0_item)
+
+                return referrals_of_you_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[SubjectAccessExportCasesItemReferralsOfYouType0Item] | None, data)
+
+        referrals_of_you = _parse_referrals_of_you(d.pop("referrals_of_you"))
+
         subject_access_export_cases_item = cls(
             case_reference=case_reference,
             area=area,
@@ -372,6 +415,7 @@ class SubjectAccessExportCasesItem:
             incidents=incidents,
             interventions_against_you=interventions_against_you,
             withheld=withheld,
+            referrals_of_you=referrals_of_you,
         )
 
         return subject_access_export_cases_item

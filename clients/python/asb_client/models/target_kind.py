@@ -11,6 +11,7 @@ class TargetKind(StrEnum):
     HATE_REVIEW = "hate_review"
     MULTI_AGENCY = "multi_agency"
     REASSESSMENT = "reassessment"
+    REFERRAL_HANDOVER = "referral_handover"
     SHARE_WITH_POLICE = "share_with_police"
     VICTIM_UPDATE = "victim_update"
 

@@ -32,6 +32,8 @@ class TimelineEventKind(StrEnum):
     PARTY_AMENDED = "party_amended"
     PARTY_ERASED = "party_erased"
     PARTY_REMOVED = "party_removed"
+    REFERRAL_SENT = "referral_sent"
+    REFERRAL_STATE_CHANGED = "referral_state_changed"
     REPEAT_CALL = "repeat_call"
     TARGET_BREACHED = "target_breached"
     TARGET_MET = "target_met"

@@ -7,6 +7,7 @@ class WebhookEventType(StrEnum):
     CASE_SHARED = "case.shared"
     DIARY_ENTRY_ADDED = "diary_entry.added"
     ESCALATION_RAISED = "escalation.raised"
+    REFERRAL_CHANGED = "referral.changed"
     TARGET_BREACHED = "target.breached"
     TARGET_DUE_SOON = "target.due_soon"
 

@@ -125,6 +125,10 @@ def sync_detailed(
     `diary_entry.added`) and its agency is still a member of the case. Otherwise that delivery is dead,
     never sent, with `last_error` starting `withheld:`.
 
+    `referral.changed`: a referral of the case was sent or changed state; `data.referral` holds its id,
+    service, need, level, area, state, previous_state, outcome and consent_basis, never what was shared
+    with the service (for keys that read referrals).
+
     Args:
         body (WebhookInput):  Example: {'url': 'https://hms.fen-housing.example/asb/events',
             'event_types': ['case.level_changed', 'escalation.raised', 'target.breached']}.
@@ -183,6 +187,10 @@ def sync(
     `diary_entry.added`) and its agency is still a member of the case. Otherwise that delivery is dead,
     never sent, with `last_error` starting `withheld:`.
 
+    `referral.changed`: a referral of the case was sent or changed state; `data.referral` holds its id,
+    service, need, level, area, state, previous_state, outcome and consent_basis, never what was shared
+    with the service (for keys that read referrals).
+
     Args:
         body (WebhookInput):  Example: {'url': 'https://hms.fen-housing.example/asb/events',
             'event_types': ['case.level_changed', 'escalation.raised', 'target.breached']}.
@@ -235,6 +243,10 @@ async def asyncio_detailed(
     is not revoked, its agency is not disabled, its role still reads cases (and diary entries, for
     `diary_entry.added`) and its agency is still a member of the case. Otherwise that delivery is dead,
     never sent, with `last_error` starting `withheld:`.
+
+    `referral.changed`: a referral of the case was sent or changed state; `data.referral` holds its id,
+    service, need, level, area, state, previous_state, outcome and consent_basis, never what was shared
+    with the service (for keys that read referrals).
 
     Args:
         body (WebhookInput):  Example: {'url': 'https://hms.fen-housing.example/asb/events',
@@ -291,6 +303,10 @@ async def asyncio(
     is not revoked, its agency is not disabled, its role still reads cases (and diary entries, for
     `diary_entry.added`) and its agency is still a member of the case. Otherwise that delivery is dead,
     never sent, with `last_error` starting `withheld:`.
+
+    `referral.changed`: a referral of the case was sent or changed state; `data.referral` holds its id,
+    service, need, level, area, state, previous_state, outcome and consent_basis, never what was shared
+    with the service (for keys that read referrals).
 
     Args:
         body (WebhookInput):  Example: {'url': 'https://hms.fen-housing.example/asb/events',

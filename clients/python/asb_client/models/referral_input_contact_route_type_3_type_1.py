@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class ReferralInputContactRouteType3Type1(StrEnum):
+    EMAIL = "email"
+    PHONE = "phone"
+    POST = "post"
+
+    def __str__(self) -> str:
+        return str(self.value)
