@@ -7,12 +7,12 @@ from __future__ import annotations
 from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import Field, StringConstraints
 
+from asb_core.parties.schemas import ConsentIn, Reason
 from asb_core.referrals.models import OUTCOMES
 from asb_core.validation import Strict
 
-Reason = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 NeedId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]{0,39}$")]
 # What a referral may carry about the person referred. The minimum (the default) is a first
 # name and one contact route; the need and level always go with it.
@@ -22,19 +22,10 @@ MINIMUM_SHARE = ("first_name", "contact_route")
 ShareField = Literal[SHAREABLE]  # type: ignore[valid-type]
 
 
-class ReferralConsentIn(Strict):
+class ReferralConsentIn(ConsentIn):
     """The person's consent to this referral, as recorded by the referring officer; without it
-    (refused or not asked), a legal basis for referring all the same."""
-
-    state: Literal["given", "refused", "not_asked"]
-    legal_basis: Reason | None = None
-
-    @field_validator("legal_basis")
-    @classmethod
-    def _says_something(cls, value: str | None) -> str | None:
-        if value is not None and not value.strip():
-            raise ValueError("a legal basis must say something (not only spaces)")
-        return value
+    (refused or not asked), a legal basis for referring all the same. The same shape and rules
+    as a party's consent."""
 
 
 class ReferralIn(Strict):

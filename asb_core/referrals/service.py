@@ -114,29 +114,37 @@ async def suggested_services(session: AsyncSession, actor: Actor, case_id: objec
     out = Suggestions(case.id, policy.version, case.risk_level, case.area, needs=[
         {"need": n.need, "label": n.label, "urgent": n.urgent,
          "reasons": [r.to_dict() for r in n.reasons]} for n in needs])
+    out.items = _ranked(services, needs, offer, case.risk_level, open_ids, referred)
+    return out
+
+
+def _ranked(services, needs, offer: uuid.UUID | None, level: str, open_ids, referred
+            ) -> list[Suggestion]:
+    """The suggestions in rank order: the policy's high-risk offer first, then for each need
+    in turn (most pressing first) the services meeting it, open now first, each service once."""
+    items: list[Suggestion] = []
     placed: set[uuid.UUID] = set()
-    if offer is not None:
-        for s in services:
-            if s.id == offer:
-                out.items.append(Suggestion(s, 0, list(s.needs), False, [{
-                    "rule": "high-risk-offer", "matched": f"level {case.risk_level}",
-                    "text": "The policy's offer to every high-risk victim"}],
-                    s.id in open_ids, s.id in referred))
-                placed.add(s.id)
+    for s in services:
+        if offer is not None and s.id == offer:
+            items.append(Suggestion(s, 0, list(s.needs), False, [{
+                "rule": "high-risk-offer", "matched": f"level {level}",
+                "text": "The policy's offer to every high-risk victim"}],
+                s.id in open_ids, s.id in referred))
+            placed.add(s.id)
     for need in needs:
         # Within a need: services open now first, then by name (the query's order).
         meeting = sorted((s for s in services if need.need in s.needs and s.id not in placed),
                          key=lambda s: s.id not in open_ids)
         for s in meeting:
             met = [n for n in needs if n.need in s.needs]
-            out.items.append(Suggestion(
+            items.append(Suggestion(
                 s, 0, [n.need for n in met], any(n.urgent for n in met),
                 [r.to_dict() | {"need": n.need} for n in met for r in n.reasons],
                 s.id in open_ids, s.id in referred))
             placed.add(s.id)
-    for i, item in enumerate(out.items, start=1):
+    for i, item in enumerate(items, start=1):
         item.rank = i
-    return out
+    return items
 
 
 async def _party(session: AsyncSession, case: Case, party_id: uuid.UUID | None) -> Party:
@@ -192,26 +200,29 @@ def _disclosure(identity, data: ReferralIn, need: str, level: str) -> dict:
     if route is None:
         route = next((r for r in ("phone", "email", "post") if values[r]), None)
     out: dict = {"need": need, "level": level}
-    errors = []
     for f in dict.fromkeys(data.share):
-        if f == "first_name":
-            out["first_name"] = name.split()[0] if name.split() else None
-        elif f == "full_name":
-            out["full_name"] = name or None
-        elif f == "contact_route":
+        if f == "contact_route":
             if route is None or not values[route]:
-                errors.append({"field": "contact_route",
-                               "message": "the person has no such contact detail on the case"})
-            else:
-                out["contact_route"] = {"by": route, "value": values[route]}
-        elif f == "date_of_birth":
-            dob = identity.date_of_birth if identity else None
-            out["date_of_birth"] = dob.isoformat() if dob else None
+                raise ValidationFailed("the referral cannot reach the person", errors=[
+                    {"field": "contact_route",
+                     "message": "the person has no such contact detail on the case"}])
+            out["contact_route"] = {"by": route, "value": values[route]}
         else:
-            out[f] = getattr(identity, f, None) if identity else None
-    if errors:
-        raise ValidationFailed("the referral cannot reach the person", errors=errors)
+            out[f] = _shared_value(f, identity, name)
     return out
+
+
+def _shared_value(f: str, identity, name: str):
+    """One shared field of the person's own identity (None where the case does not hold it)."""
+    if f == "first_name":
+        return name.split()[0] if name.split() else None
+    if f == "full_name":
+        return name or None
+    if identity is None:
+        return None
+    if f == "date_of_birth":
+        return identity.date_of_birth.isoformat() if identity.date_of_birth else None
+    return getattr(identity, f, None)
 
 
 @unit_of_work
