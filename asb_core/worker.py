@@ -39,6 +39,7 @@ import asyncio
 import json
 import logging
 import random
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -418,8 +419,6 @@ async def _retention_if_due(session_factory: async_sessionmaker, config: WorkerC
     """Apply the retention schedules when this process has not for `retention_seconds` (each
     case is locked and checked again before it is anonymised, so workers running at once do
     no harm); a failure is logged and left to the next pass. Cases anonymised."""
-    import time
-
     from asb_core.actor import Actor
     from asb_core.dataprotection import retention
 
