@@ -39,7 +39,7 @@ SCOPED_OPERATIONS = frozenset({
 })
 
 
-def _authorization(scope) -> str | None:
+def authorization_header(scope) -> str | None:
     """The first Authorization header, read from the raw ASGI headers (names compared without
     regard to case, values decoded as latin-1: what `request.headers.get` answers, without
     building the request's header multidict)."""
@@ -76,7 +76,7 @@ async def actor_for_scope(scope, state) -> Actor:
     cached = scope.get("asb_actor")
     if cached is not None:
         return cached
-    token = bearer_token(_authorization(scope))
+    token = bearer_token(authorization_header(scope))
     if token is None:
         raise Problem(401, "an API key is required (Authorization: Bearer <key>)",
                       headers=_CHALLENGE)

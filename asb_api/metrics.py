@@ -25,7 +25,7 @@ from prometheus_client import (
     multiprocess,
 )
 
-from asb_api.auth import _authorization, bearer_token
+from asb_api.auth import authorization_header, bearer_token
 from asb_api.problems import Problem
 from asb_api.ratelimit import client_address
 from asb_core import business_metrics
@@ -105,7 +105,7 @@ def _operator(scope, state) -> bool:
     local)."""
     token = state["settings"].metrics_token
     if token is not None:
-        presented = bearer_token(_authorization(scope)) or ""
+        presented = bearer_token(authorization_header(scope)) or ""
         if hmac.compare_digest(presented.encode(), token.get_secret_value().encode()):
             return True
     try:
