@@ -17,19 +17,26 @@ import time
 
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
-from asb_core import request_context, telemetry
+from asb_core import logs, request_context, telemetry
 
 log = logging.getLogger("asb_api.access")
 
 
-def _header(scope: Scope, name: bytes) -> str | None:
+def _headers(scope: Scope) -> tuple[str | None, str | None]:
+    """The request's `X-Request-ID` and `traceparent` (None where absent or not ASCII), in one
+    pass over its headers."""
+    request_id = traceparent = None
     for key, value in scope["headers"]:
-        if key == name:
+        if key == b"x-request-id" or key == b"traceparent":
             try:
-                return value.decode("ascii")
+                text = value.decode("ascii")
             except UnicodeDecodeError:
-                return None
-    return None
+                continue
+            if key == b"traceparent":
+                traceparent = text
+            else:
+                request_id = text
+    return request_id, traceparent
 
 
 def install(app):
@@ -46,17 +53,16 @@ def request_log_middleware(app: ASGIApp) -> ASGIApp:
             await app(scope, receive, send)
             return
         method = scope["method"]
-        traceparent = _header(scope, b"traceparent")
+        request_id, traceparent = _headers(scope)
         if not telemetry.enabled():
             await _serve(app, scope, receive, send,
-                         request_context.new_context(method, _header(scope, b"x-request-id"),
-                                                     traceparent))
+                         request_context.new_context(method, request_id, traceparent))
             return
         valid = traceparent if request_context.parse_traceparent(traceparent) else None
         with telemetry.span(method, "server", valid, **{"http.request.method": method}) as span:
             trace_id, span_id, _ = telemetry.ids(span)
-            ctx = request_context.new_context(method, _header(scope, b"x-request-id"),
-                                              traceparent, trace_id=trace_id, span_id=span_id)
+            ctx = request_context.new_context(method, request_id, traceparent,
+                                              trace_id=trace_id, span_id=span_id)
             status = await _serve(app, scope, receive, send, ctx)
             route = scope.get("path_template") or "unmatched"
             span.update_name(f"{method} {route}")
@@ -87,15 +93,13 @@ async def _serve(app: ASGIApp, scope: Scope, receive: Receive, send: Send,
         await app(scope, receive, send_wrapper)
     finally:
         actor = scope.get("asb_actor")  # set once authenticated (asb_api.auth)
-        log.info(
-            "%s %s %s", scope["method"], scope.get("path_template") or "unmatched", status,
-            extra={
-                "method": scope["method"],
-                "route": scope.get("path_template") or "unmatched",
-                "status": status,
-                "duration_ms": round((clock() - start) * 1000, 2),
-                "agency": getattr(actor, "agency_slug", None),
-            },
-        )
+        method, route = scope["method"], scope.get("path_template") or "unmatched"
+        logs.info_line(log, f"{method} {route} {status}", {
+            "method": method,
+            "route": route,
+            "status": status,
+            "duration_ms": round((clock() - start) * 1000, 2),
+            "agency": getattr(actor, "agency_slug", None),
+        })
         request_context.CURRENT.reset(token)
     return status

@@ -14,9 +14,8 @@ is the caller's), or starts a trace when there is none.
 
 from __future__ import annotations
 
+import os
 import re
-import secrets
-import uuid
 from contextvars import ContextVar
 from dataclasses import dataclass
 
@@ -53,25 +52,29 @@ def parse_traceparent(value: str | None) -> tuple[str, str, bool] | None:
     return m.group(1), m.group(2), bool(int(m.group(3), 16) & 1)
 
 
-def request_id_from(value: str | None) -> str:
-    """The client's X-Request-ID when it is a sensible token, else a new one."""
+def request_id_from(value: str | None, made: str | None = None) -> str:
+    """The client's X-Request-ID when it is a sensible token, else `made` or a new one (32
+    random hex digits)."""
     if value and _REQUEST_ID.match(value):
         return value
-    return uuid.uuid4().hex
+    return made or os.urandom(16).hex()
 
 
 def new_context(method: str, request_id: str | None, traceparent: str | None, *,
                 trace_id: str | None = None, span_id: str | None = None) -> RequestContext:
     """The context of a new request. `trace_id` and `span_id`: the request's span's, when
     OpenTelemetry made one (`asb_core.telemetry`); else they are made here."""
-    parsed = parse_traceparent(traceparent)
+    # One read of the system's random source for all three ids (every request makes them):
+    # 32 hex digits of request id, 32 of trace id, 16 of span id.
+    fresh = os.urandom(40).hex()
+    parsed = parse_traceparent(traceparent) if traceparent else None
     if parsed is None:
-        new_trace, parent, sampled = secrets.token_hex(16), None, True
+        new_trace, parent, sampled = fresh[32:64], None, True
     else:
         new_trace, parent, sampled = parsed
     return RequestContext(
-        request_id=request_id_from(request_id), trace_id=trace_id or new_trace,
-        span_id=span_id or secrets.token_hex(8), parent_span_id=parent, sampled=sampled,
+        request_id=request_id_from(request_id, fresh[:32]), trace_id=trace_id or new_trace,
+        span_id=span_id or fresh[64:], parent_span_id=parent, sampled=sampled,
         writes=method not in ("GET", "HEAD", "OPTIONS"),
     )
 
