@@ -31,6 +31,13 @@ delivery is dead with `withheld: <why>`.
 
 Each delivery is isolated: anything one of them raises is recorded on that delivery (`error:
 <type>`, retried like a failure) and the others in the pass go on and are recorded once each.
+
+The events of one case reach each subscription in the order they happened (`seq`): a delivery is
+claimed only when no earlier event of its case is still pending for that subscription, so at
+most one per (subscription, case) is in flight, a retry holds the later ones back until it is
+delivered or dead, and a receiver never has to reorder. Different cases, and events of no case
+(a ping), go out side by side. A pass goes on claiming while deliveries finish, so a case's
+queued events all go in one pass when its receiver answers.
 """
 
 from __future__ import annotations
@@ -124,10 +131,17 @@ _CLAIM = text(
     """
     WITH due AS (
       SELECT d.id FROM webhook_deliveries d
+      JOIN outbox_events e ON e.id = d.event_id
       WHERE d.state = 'pending' AND d.next_attempt_at <= GREATEST(:now, now())
+        -- One case's events to one subscription go out in order: only the earliest still
+        -- pending (a claimed one stays pending under its lease until recorded) may be sent.
+        AND NOT EXISTS (
+          SELECT 1 FROM webhook_deliveries p JOIN outbox_events pe ON pe.id = p.event_id
+          WHERE p.subscription_id = d.subscription_id AND p.state = 'pending'
+            AND pe.case_id = e.case_id AND pe.seq < e.seq)
       ORDER BY d.next_attempt_at, d.id
       LIMIT :batch
-      FOR UPDATE SKIP LOCKED
+      FOR UPDATE OF d SKIP LOCKED
     )
     UPDATE webhook_deliveries d
     SET next_attempt_at = :lease_until, claim_token = :token, last_attempt_at = :now
@@ -386,7 +400,9 @@ async def run_once(
         )
         for name in ("claimed", "delivered", "retried", "dead"):
             setattr(total, name, getattr(total, name) + getattr(stats, name))
-        if stats.claimed < batch:
+        # Go on while a claim was full, or while deliveries finished (delivered or dead): each
+        # lets the next event of its case go, and it should not wait for the next tick.
+        if stats.claimed < batch and not (stats.delivered or stats.dead):
             return total
 
 

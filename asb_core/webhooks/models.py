@@ -114,6 +114,13 @@ class WebhookDelivery(Base):
         Index(
             "ix_webhook_deliveries_subscription_id", "subscription_id", "created_at", "id"
         ),
+        # The worker's per-case order check: a subscription's pending deliveries (0023).
+        Index(
+            "ix_webhook_deliveries_pending_subscription_id",
+            "subscription_id",
+            "event_id",
+            postgresql_where=text("state = 'pending'"),
+        ),
     )
 
     id: Mapped[uuid.UUID] = uuid_pk()

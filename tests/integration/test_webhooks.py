@@ -366,6 +366,71 @@ async def test_receiver_fails_times_out_and_comes_back(maker, receiver, http, qu
                            sweep=False)).claimed == 0
 
 
+async def _case_seq_of(maker, event_ids) -> dict[str, tuple[str, int]]:
+    """event id -> (case id, seq), from the outbox."""
+    async with maker() as s:
+        rows = await s.execute(select(OutboxEvent.id, OutboxEvent.case_id, OutboxEvent.seq)
+                               .where(OutboxEvent.id.in_(list(event_ids))))
+        return {str(i): (str(c), q) for i, c, q in rows}
+
+
+async def test_one_cases_events_arrive_in_order_even_across_retries(
+    maker, receiver, http, quiet_outbox
+):
+    """A receiver that fails the first event of a case is not sent the case's later events
+    until that one is delivered (or dead): every subscription sees each case's events in `seq`
+    order and never has to reorder them. Other cases are not held back by it."""
+    subs, case_ids = await _committed_setup(maker, receiver, cases=3)
+    expected = await _expected(maker, subs)
+    where = await _case_seq_of(maker, {e for e, _ in expected})
+    per_queue: dict[tuple[str, str], list[int]] = {}
+    for event_id, sub_id in expected:
+        case_id, seq = where[event_id]
+        per_queue.setdefault((sub_id, case_id), []).append(seq)
+    assert len(per_queue) == 2 * 3 and all(len(q) >= 3 for q in per_queue.values())
+    path_of = {"/a": str(subs[0].id), "/b": str(subs[1].id)}
+
+    # The receiver fails: one attempt per (subscription, case), the earliest event of each;
+    # nothing later is sent past it.
+    receiver.mode = "fail"
+    stats = await run_once(maker, http_client=http, config=FAST, sweep=False)
+    assert (stats.claimed, stats.retried) == (len(per_queue), len(per_queue))
+    first = {(path_of[r.path], where[r.event_id][0]): where[r.event_id][1]
+             for r in receiver.received}
+    assert first == {k: min(q) for k, q in per_queue.items()}
+
+    # Back: one pass sends everything, each case's events in order to each subscription.
+    receiver.mode = "ok"
+    stats = await run_once(maker, http_client=http, config=FAST, sweep=False,
+                           now=datetime.now(UTC) + timedelta(minutes=5))
+    assert stats.delivered == len(expected)
+    got: dict[tuple[str, str], list[int]] = {}
+    for r in receiver.accepted():
+        case_id, seq = where[r.event_id]
+        assert r.json["seq"] == seq
+        got.setdefault((path_of[r.path], case_id), []).append(seq)
+    assert got == {k: sorted(q) for k, q in per_queue.items()}
+
+    # A dead head lets the rest go: a new event on one case while the receiver fails for
+    # good; the one after it is still delivered, after it.
+    async with maker() as s, s.begin():
+        council = await actor_for(s, (await s.execute(text(
+            "SELECT slug FROM agencies WHERE id = :id"), {"id": subs[0].agency_id})).scalar(),
+            "supervisor")
+        await reassess(s, council, case_ids[0], ReassessIn(answers={"repeat": True}))
+        await close_case(s, council, case_ids[0], CloseIn(
+            outcome="resolved", final_victim_update="told", victim_view=VICTIM_VIEW))
+    receiver.received.clear()
+    receiver.mode = "fail"
+    once = FAST.model_copy(update={"max_attempts": 1})
+    stats = await run_once(maker, http_client=http, config=once, sweep=False)
+    assert stats.dead >= 2 * 2  # both subscriptions' level change and closure, one after another
+    where = await _case_seq_of(maker, {r.event_id for r in receiver.received})
+    for path in path_of:
+        seqs = [where[r.event_id][1] for r in receiver.received if r.path == path]
+        assert seqs == sorted(seqs) and len(seqs) >= 2
+
+
 async def test_dead_letter_after_max_attempts(maker, receiver, http, quiet_outbox):
     subs, _ = await _committed_setup(maker, receiver, cases=1, types=["case.shared"])
     receiver.mode = "fail"

@@ -13,8 +13,8 @@ T = TypeVar("T", bound="WebhookEvent")
 
 @_attrs_define
 class WebhookEvent:
-    """The body of every delivery. `id` is also the `webhook-id` header; `seq` increases with every event written, so the
-    events of one case can be put in order by it.
+    """The body of every delivery. `id` is also the `webhook-id` header; `seq` increases with every event written, and one
+    case's events reach each subscription in `seq` order.
 
         Attributes:
             id (UUID):

@@ -106,8 +106,9 @@ def sync_detailed(
     reject old ones) and `webhook-signature: v1,<base64>` (HMAC-SHA256 of `"<webhook-id>.<webhook-
     timestamp>.<body>"` under the secret's key). Also `X-ASB-Event-Type`, `X-ASB-Delivery-Attempt` (1
     for the first), and, when the event was caused by a request, that request's `X-Request-ID` and W3C
-    `traceparent`. Events of one case carry increasing `seq` numbers: order by `seq` if you need the
-    case's order (retries can overtake). Answer 2xx quickly; anything else, a timeout
+    `traceparent`. Events of one case reach a subscription in order (increasing `seq`): while one is
+    retried, the case's later events wait behind it until it is delivered or dead, so there is nothing
+    to reorder; other cases are not held up. Answer 2xx quickly; anything else, a timeout
     (`ASB_WEBHOOK_TIMEOUT`, 5 s) or a connection error is retried: attempt *n* + 1 follows attempt *n*
     after `min(ASB_WEBHOOK_BACKOFF_CAP, ASB_WEBHOOK_BACKOFF_BASE * 2^(n-1))` seconds times a random
     jitter in [0.5, 1.5) (by default 1, 2, 4, 8, 16, 32 and 64 minutes, capped at 6 hours), and after
@@ -168,8 +169,9 @@ def sync(
     reject old ones) and `webhook-signature: v1,<base64>` (HMAC-SHA256 of `"<webhook-id>.<webhook-
     timestamp>.<body>"` under the secret's key). Also `X-ASB-Event-Type`, `X-ASB-Delivery-Attempt` (1
     for the first), and, when the event was caused by a request, that request's `X-Request-ID` and W3C
-    `traceparent`. Events of one case carry increasing `seq` numbers: order by `seq` if you need the
-    case's order (retries can overtake). Answer 2xx quickly; anything else, a timeout
+    `traceparent`. Events of one case reach a subscription in order (increasing `seq`): while one is
+    retried, the case's later events wait behind it until it is delivered or dead, so there is nothing
+    to reorder; other cases are not held up. Answer 2xx quickly; anything else, a timeout
     (`ASB_WEBHOOK_TIMEOUT`, 5 s) or a connection error is retried: attempt *n* + 1 follows attempt *n*
     after `min(ASB_WEBHOOK_BACKOFF_CAP, ASB_WEBHOOK_BACKOFF_BASE * 2^(n-1))` seconds times a random
     jitter in [0.5, 1.5) (by default 1, 2, 4, 8, 16, 32 and 64 minutes, capped at 6 hours), and after
@@ -225,8 +227,9 @@ async def asyncio_detailed(
     reject old ones) and `webhook-signature: v1,<base64>` (HMAC-SHA256 of `"<webhook-id>.<webhook-
     timestamp>.<body>"` under the secret's key). Also `X-ASB-Event-Type`, `X-ASB-Delivery-Attempt` (1
     for the first), and, when the event was caused by a request, that request's `X-Request-ID` and W3C
-    `traceparent`. Events of one case carry increasing `seq` numbers: order by `seq` if you need the
-    case's order (retries can overtake). Answer 2xx quickly; anything else, a timeout
+    `traceparent`. Events of one case reach a subscription in order (increasing `seq`): while one is
+    retried, the case's later events wait behind it until it is delivered or dead, so there is nothing
+    to reorder; other cases are not held up. Answer 2xx quickly; anything else, a timeout
     (`ASB_WEBHOOK_TIMEOUT`, 5 s) or a connection error is retried: attempt *n* + 1 follows attempt *n*
     after `min(ASB_WEBHOOK_BACKOFF_CAP, ASB_WEBHOOK_BACKOFF_BASE * 2^(n-1))` seconds times a random
     jitter in [0.5, 1.5) (by default 1, 2, 4, 8, 16, 32 and 64 minutes, capped at 6 hours), and after
@@ -285,8 +288,9 @@ async def asyncio(
     reject old ones) and `webhook-signature: v1,<base64>` (HMAC-SHA256 of `"<webhook-id>.<webhook-
     timestamp>.<body>"` under the secret's key). Also `X-ASB-Event-Type`, `X-ASB-Delivery-Attempt` (1
     for the first), and, when the event was caused by a request, that request's `X-Request-ID` and W3C
-    `traceparent`. Events of one case carry increasing `seq` numbers: order by `seq` if you need the
-    case's order (retries can overtake). Answer 2xx quickly; anything else, a timeout
+    `traceparent`. Events of one case reach a subscription in order (increasing `seq`): while one is
+    retried, the case's later events wait behind it until it is delivered or dead, so there is nothing
+    to reorder; other cases are not held up. Answer 2xx quickly; anything else, a timeout
     (`ASB_WEBHOOK_TIMEOUT`, 5 s) or a connection error is retried: attempt *n* + 1 follows attempt *n*
     after `min(ASB_WEBHOOK_BACKOFF_CAP, ASB_WEBHOOK_BACKOFF_BASE * 2^(n-1))` seconds times a random
     jitter in [0.5, 1.5) (by default 1, 2, 4, 8, 16, 32 and 64 minutes, capped at 6 hours), and after
