@@ -39,6 +39,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from harm_model.calendar import add_months, require_aware
@@ -189,17 +190,33 @@ class CaseState:
 
 
 def _entry_json(e: Entry) -> list[str]:
-    return [e[0].isoformat(), e[1], e[2].isoformat(), e[3]]
+    return [_time_json(e[0]), e[1], _time_json(e[2]), e[3]]
 
 
 def _entry_load(raw: Any) -> Entry:
     t, iid, rep, key = raw
-    return (
-        require_aware(datetime.fromisoformat(t), "state").astimezone(UTC),
-        str(iid),
-        require_aware(datetime.fromisoformat(rep), "state").astimezone(UTC),
-        str(key),
-    )
+    return (_time_load(t), str(iid), _time_load(rep), str(key))
+
+
+# A case's state is read and written back whole each time an incident lands on it, and almost
+# all of its timestamps are the ones it held the time before: parsing and formatting them was
+# most of that round trip (about 0.6 ms for an 11 kB state). Both functions are pure, so they
+# are memoised (bounded: a few MB at most).
+@lru_cache(maxsize=1 << 15)
+def _time_load(text: str) -> datetime:
+    if not isinstance(text, str):
+        raise TypeError("a state timestamp is an ISO 8601 string")
+    return require_aware(datetime.fromisoformat(text), "state").astimezone(UTC)
+
+
+@lru_cache(maxsize=1 << 15)
+def _utc_text(moment: datetime) -> str:
+    return moment.isoformat()
+
+
+def _time_json(moment: datetime) -> str:
+    # Equal instants in other zones hash alike: only UTC ones (every entry's) share the cache.
+    return _utc_text(moment) if moment.tzinfo is UTC else moment.isoformat()
 
 
 def empty_state(policy: Policy | str | None = None) -> CaseState:
