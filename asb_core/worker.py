@@ -131,14 +131,17 @@ _CLAIM = text(
     """
     WITH due AS (
       SELECT d.id FROM webhook_deliveries d
-      JOIN outbox_events e ON e.id = d.event_id
       WHERE d.state = 'pending' AND d.next_attempt_at <= GREATEST(:now, now())
         -- One case's events to one subscription go out in order: only the earliest still
         -- pending (a claimed one stays pending under its lease until recorded) may be sent.
+        -- One probe of ix_webhook_deliveries_pending_case_order (migration 0023) for each due
+        -- row taken in next_attempt_at order until the batch is full (OFFSET 0 keeps the
+        -- planner from turning it into an anti-join over every pending row).
         AND NOT EXISTS (
-          SELECT 1 FROM webhook_deliveries p JOIN outbox_events pe ON pe.id = p.event_id
+          SELECT 1 FROM webhook_deliveries p
           WHERE p.subscription_id = d.subscription_id AND p.state = 'pending'
-            AND pe.case_id = e.case_id AND pe.seq < e.seq)
+            AND p.case_id = d.case_id AND p.event_seq < d.event_seq
+          OFFSET 0)
       ORDER BY d.next_attempt_at, d.id
       LIMIT :batch
       FOR UPDATE OF d SKIP LOCKED
@@ -160,13 +163,26 @@ _DELIVERED = text(
     WHERE id = :id AND claim_token = :token
     """
 )
+# A failed attempt also moves the case's later deliveries to this one's retry time: they may
+# not go before it, and kept out of the due rows they cost the claim nothing meanwhile (a
+# receiver that is down with a backlog would otherwise have every waiting row probed each pass).
 _FAILED = text(
     """
-    UPDATE webhook_deliveries
-    SET attempts = attempts + 1, last_status = :status, last_error = :error, claim_token = NULL,
-        state = CASE WHEN attempts + 1 >= :max_attempts THEN 'dead' ELSE 'pending' END,
-        next_attempt_at = :retry_at
-    WHERE id = :id AND claim_token = :token
+    WITH f AS (
+      UPDATE webhook_deliveries
+      SET attempts = attempts + 1, last_status = :status, last_error = :error,
+          claim_token = NULL,
+          state = CASE WHEN attempts + 1 >= :max_attempts THEN 'dead' ELSE 'pending' END,
+          next_attempt_at = :retry_at
+      WHERE id = :id AND claim_token = :token
+      RETURNING subscription_id, case_id, event_seq, state, next_attempt_at
+    )
+    UPDATE webhook_deliveries w SET next_attempt_at = f.next_attempt_at
+    FROM f
+    WHERE f.state = 'pending' AND f.case_id IS NOT NULL
+      AND w.subscription_id = f.subscription_id AND w.case_id = f.case_id
+      AND w.state = 'pending' AND w.event_seq > f.event_seq
+      AND w.next_attempt_at < f.next_attempt_at
     """
 )
 _REFUSED = text(

@@ -16,6 +16,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    FetchedValue,
     ForeignKey,
     Identity,
     Index,
@@ -114,12 +115,13 @@ class WebhookDelivery(Base):
         Index(
             "ix_webhook_deliveries_subscription_id", "subscription_id", "created_at", "id"
         ),
-        # The worker's per-case order check: a subscription's pending deliveries (0023).
+        # The worker's per-case order check: is an earlier event of the case pending? (0023)
         Index(
-            "ix_webhook_deliveries_pending_subscription_id",
+            "ix_webhook_deliveries_pending_case_order",
             "subscription_id",
-            "event_id",
-            postgresql_where=text("state = 'pending'"),
+            "case_id",
+            "event_seq",
+            postgresql_where=text("state = 'pending' AND case_id IS NOT NULL"),
         ),
     )
 
@@ -130,6 +132,10 @@ class WebhookDelivery(Base):
     subscription_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("webhook_subscriptions.id", ondelete="CASCADE")
     )
+    # The event's case and sequence number, copied by a BEFORE INSERT trigger (migration 0023)
+    # so that the worker's per-case order check is one index probe.
+    case_id: Mapped[uuid.UUID | None] = mapped_column(server_default=FetchedValue())
+    event_seq: Mapped[int] = mapped_column(BigInteger, server_default=FetchedValue())
     state: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column()

@@ -398,6 +398,16 @@ async def test_one_cases_events_arrive_in_order_even_across_retries(
     first = {(path_of[r.path], where[r.event_id][0]): where[r.event_id][1]
              for r in receiver.received}
     assert first == {k: min(q) for k, q in per_queue.items()}
+    # The later ones wait for the retry of the first (not due before it: a backlog behind a
+    # failing receiver costs the claim nothing meanwhile).
+    for sub in subs:
+        waiting: dict[str, list[WebhookDelivery]] = {}
+        for d in await _deliveries(maker, sub.id):
+            waiting.setdefault(str(d.case_id), []).append(d)
+        for rows in waiting.values():
+            head, *later = sorted(rows, key=lambda d: d.event_seq)
+            assert head.attempts == 1 and all(d.attempts == 0 for d in later)
+            assert all(d.next_attempt_at >= head.next_attempt_at for d in later)
 
     # Back: one pass sends everything, each case's events in order to each subscription.
     receiver.mode = "ok"

@@ -1,9 +1,15 @@
-"""Webhook deliveries of one case go out in order: an index for the worker's check.
+"""Webhook deliveries of one case go out in order: each delivery knows its event's case and
+sequence number, and an index answers "is an earlier one of this case still pending?".
 
 The worker claims a delivery only when no earlier event (lower `seq`) of the same case is still
-pending for the same subscription (asb_core/worker.py). That check looks up a subscription's
-pending deliveries; this partial index holds exactly those, with the event each carries, so the
-check stays a short index probe however long the delivered history grows.
+pending for the same subscription (asb_core/worker.py). Asked through `outbox_events` that check
+cost a join over every pending delivery of the subscription for each candidate (quadratic in a
+backlog: 210 ms a claim at 20,000 pending over 200 cases); with the case and sequence copied
+onto the delivery it is one probe of the partial index below.
+
+`case_id` and `event_seq` are filled by a BEFORE INSERT trigger from the delivery's event, so
+every path that creates deliveries (the outbox trigger, the target sweep, referrals, ping) gets
+them without knowing; existing rows are backfilled.
 
 Revision ID: 0023
 Revises: 0022
@@ -17,13 +23,37 @@ down_revision = "0022"
 branch_labels = None
 depends_on = None
 
+ORDER_FUNCTION = r"""
+CREATE FUNCTION webhook_delivery_order() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  SELECT e.case_id, e.seq INTO NEW.case_id, NEW.event_seq
+  FROM outbox_events e WHERE e.id = NEW.event_id;
+  RETURN NEW;
+END $$
+"""
+
 
 def upgrade() -> None:
+    op.execute("ALTER TABLE webhook_deliveries ADD COLUMN case_id uuid, "
+               "ADD COLUMN event_seq bigint")
+    op.execute("UPDATE webhook_deliveries d SET case_id = e.case_id, event_seq = e.seq "
+               "FROM outbox_events e WHERE e.id = d.event_id")
+    op.execute("ALTER TABLE webhook_deliveries ALTER COLUMN event_seq SET NOT NULL")
+    op.execute(ORDER_FUNCTION)
     op.execute(
-        "CREATE INDEX ix_webhook_deliveries_pending_subscription_id "
-        "ON webhook_deliveries (subscription_id, event_id) WHERE state = 'pending'"
+        "CREATE TRIGGER webhook_deliveries_order BEFORE INSERT ON webhook_deliveries "
+        "FOR EACH ROW EXECUTE FUNCTION webhook_delivery_order()"
+    )
+    op.execute(
+        "CREATE INDEX ix_webhook_deliveries_pending_case_order "
+        "ON webhook_deliveries (subscription_id, case_id, event_seq) "
+        "WHERE state = 'pending' AND case_id IS NOT NULL"
     )
 
 
 def downgrade() -> None:
-    op.execute("DROP INDEX ix_webhook_deliveries_pending_subscription_id")
+    op.execute("DROP INDEX ix_webhook_deliveries_pending_case_order")
+    op.execute("DROP TRIGGER webhook_deliveries_order ON webhook_deliveries")
+    op.execute("DROP FUNCTION webhook_delivery_order()")
+    op.execute("ALTER TABLE webhook_deliveries DROP COLUMN event_seq, DROP COLUMN case_id")
