@@ -39,8 +39,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
 from typing import Any
+
+import msgspec
 
 from harm_model.calendar import add_months, require_aware
 from harm_model.engine import Assessment
@@ -198,25 +199,23 @@ def _entry_load(raw: Any) -> Entry:
     return (_time_load(t), str(iid), _time_load(rep), str(key))
 
 
-# A case's state is read and written back whole each time an incident lands on it, and almost
-# all of its timestamps are the ones it held the time before: parsing and formatting them was
-# most of that round trip (about 0.6 ms for an 11 kB state). Both functions are pure, so they
-# are memoised (bounded: a few MB at most).
-@lru_cache(maxsize=1 << 15)
+# A case's state is read and written back whole each time an incident lands on it (two
+# timestamps an entry, a few hundred in a busy case), so these two run hot. `isoformat` on an
+# aware datetime costs about 1.6 us here against 0.2 us for msgspec's RFC 3339 writer (UTC as
+# "Z", which `fromisoformat` reads back since Python 3.11); a UTC string parses straight to
+# the UTC singleton, so the awareness check and conversion are only for other offsets.
+_encode = msgspec.json.Encoder().encode
+
+
 def _time_load(text: str) -> datetime:
     if not isinstance(text, str):
         raise TypeError("a state timestamp is an ISO 8601 string")
-    return require_aware(datetime.fromisoformat(text), "state").astimezone(UTC)
-
-
-@lru_cache(maxsize=1 << 15)
-def _utc_text(moment: datetime) -> str:
-    return moment.isoformat()
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo is UTC else require_aware(moment, "state").astimezone(UTC)
 
 
 def _time_json(moment: datetime) -> str:
-    # Equal instants in other zones hash alike: only UTC ones (every entry's) share the cache.
-    return _utc_text(moment) if moment.tzinfo is UTC else moment.isoformat()
+    return _encode(moment)[1:-1].decode() if moment.tzinfo is UTC else moment.isoformat()
 
 
 def empty_state(policy: Policy | str | None = None) -> CaseState:
