@@ -22,6 +22,7 @@ from asb_api.auth import (
     principal_active_in_transaction,
     provide_actor,
 )
+from asb_api.deps import ActorDep
 from asb_api.problems import exception_handlers
 from asb_api.query_params import query_check_middleware
 from asb_api.ratelimit import BadCredentials, RateLimiter
@@ -57,7 +58,12 @@ from asb_core.networks import parse_networks
 from asb_core.settings import Settings, get_settings
 
 
-async def provide_db_session(state: State) -> AsyncGenerator[AsyncSession, None]:
+async def provide_db_session(state: State, actor: ActorDep) -> AsyncGenerator[AsyncSession, None]:
+    """The request's session, after its actor. Every route that takes a session is
+    authenticated anyway; depending on the actor puts the two in separate dependency batches,
+    which Litestar resolves in turn instead of spawning a task group with a task for each on
+    every request (about a tenth of a millisecond of a diary entry's CPU)."""
+    del actor  # resolved first; the session itself does not need it
     session: AsyncSession = state.sessionmaker()
     try:
         yield session
