@@ -36,7 +36,7 @@ from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from asb_core import access, driver
+from asb_core import access, driver, request_context
 from asb_core.actor import Actor
 from asb_core.agencies.models import Agency
 from asb_core.audit import chain as audit
@@ -294,8 +294,15 @@ _GATE = (
     "    CAST(:resource_type AS varchar), CAST(:resource_id AS uuid), :now"
     "  FROM g WHERE CAST(:idem_key AS varchar) IS NOT NULL"
     "  ON CONFLICT (agency_id, key) DO NOTHING RETURNING 1"
+    "), t AS ("
+    # The request's trace for the webhook outbox rows this statement's triggers write (the
+    # unit of work sets it on a transaction; this statement is its own): local to it, and set
+    # before any AFTER trigger runs, since `go`, which every write waits on, reads it.
+    "  SELECT set_config('asb.traceparent', CAST(:traceparent AS text), true),"
+    "    set_config('asb.request_id', CAST(:request_id AS text), true)"
     "), go AS ("
-    "  SELECT 1 FROM k UNION ALL SELECT 1 FROM g WHERE CAST(:idem_key AS varchar) IS NULL"
+    "  SELECT 1 FROM k, t UNION ALL"
+    "  SELECT 1 FROM g, t WHERE CAST(:idem_key AS varchar) IS NULL"
     "), "
 )
 
@@ -317,9 +324,12 @@ async def write_locked(session: AsyncSession, landing: Landing) -> None:
 async def write_gated(session: AsyncSession, connection, actor: Actor, landing: Landing,
                       arrival: Arrival) -> tuple[bool, bool]:
     """(the case was unchanged since read, the arrival was written)."""
+    trace = request_context.db_settings() or {}
     params = {**landing.params, "agency_id": actor.agency_id, "idem_key": arrival.key,
               "fingerprint": arrival.fingerprint, "resource_type": arrival.resource_type,
-              "resource_id": arrival.resource_id}
+              "resource_id": arrival.resource_id,
+              "traceparent": trace.get("traceparent", ""),
+              "request_id": trace.get("request_id", "")}
     statement = _statement(shape_of(landing.params), True)
     gate, written = await statement.fetchrow_on(session, connection, params)
     return bool(gate), bool(written)

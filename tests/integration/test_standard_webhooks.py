@@ -232,3 +232,39 @@ async def test_a_ping_to_a_disabled_agency_is_withheld(engine, receiver, quiet_o
         row = (await s.execute(text("SELECT state, last_error FROM webhook_deliveries "
                                     "WHERE id = :id"), {"id": delivery.id})).one()
     assert tuple(row) == ("dead", "withheld: the agency that made this subscription is disabled")
+
+
+async def test_a_diary_entry_takes_its_request_to_the_webhook_it_causes(
+    engine, database_url, live_api, receiver, quiet_outbox
+):
+    """A diary entry lands through one statement on an idle connection (no unit of work to
+    set the trace on a transaction): the delivery it causes still names its request."""
+    tag = secrets.token_hex(3)
+    council, housing = f"swd-{tag}", f"swi-{tag}"
+    lead = {"Authorization": f"Bearer {await _key(engine, council, 'caseworker', 'council')}"}
+    hms = {"Authorization": "Bearer "
+           + await _key(engine, housing, "integration", "housing_provider")}
+    r = await live_api.post("/v1/webhooks", headers=lead, json={
+        "url": receiver.url("/council"), "event_types": ["diary_entry.added"]})
+    assert r.status_code == 201, r.text
+    secret = r.json()["secret"]
+    r = await live_api.post("/v1/cases", headers=lead, json={
+        "area": "fenland", "answers": {"repeat": True}, "consent": {"state": "given"},
+        "victim": {"role": "complainant", "name": MARKER}})
+    assert r.status_code == 201, r.text
+    case_id = r.json()["id"]
+    r = await live_api.post(f"/v1/cases/{case_id}/members", headers=lead,
+                            json={"agency": housing, "basis": "consent"})
+    assert r.status_code == 201, r.text
+    r = await live_api.post(
+        f"/v1/cases/{case_id}/diary-entries",
+        headers={**hms, "X-Request-ID": f"sheet-{tag}", "traceparent": TRACEPARENT,
+                 "Idempotency-Key": f"sheet-{tag}"},
+        json={"started_at": "2026-11-30T22:10:00Z", "category": "noise",
+              "what_happened": "Music until 2am", "source_system": "housing-crm"})
+    assert r.status_code == 201, r.text
+    await _worker_once(database_url)
+    (delivery,) = receiver.accepted("/council")
+    assert Webhook(secret).verify(delivery.body, delivery.headers)["type"] == "diary_entry.added"
+    assert delivery.headers["x-request-id"] == f"sheet-{tag}"
+    assert delivery.headers["traceparent"].split("-")[1] == TRACE_ID
