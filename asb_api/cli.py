@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import socket
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -210,16 +211,33 @@ def _serve_demo(settings: Settings, base_url: str) -> None:
               '-H "Authorization: Bearer $KEY"   # KEY: the demo-council caseworker key')
 
 
+def _address_in_use(host: str, port: int) -> str | None:
+    """Why (host, port) cannot be listened on, or None. Granian binds with SO_REUSEPORT, so a
+    second `asb serve` on a port another one holds would start without complaint and take half
+    its connections (found by hand: a server thought stopped kept answering with old code); a
+    plain bind, as this one is, is refused while anything listens there."""
+    try:
+        with socket.create_server((host, port)):
+            return None
+    except OSError as exc:
+        return exc.strerror or str(exc)
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from granian import Granian
     from granian.constants import Interfaces, Loops
 
     from asb_core.migrate import upgrade
 
-    url = _url(settings)  # starts the embedded server when DATABASE_URL is unset
-    upgrade(url)
     host = args.host or settings.host
     port = args.port or settings.port
+    busy = _address_in_use(host, port)
+    if busy is not None:
+        print(f"asb serve: cannot listen on {host}:{port}: {busy} (is another asb serve "
+              "running there?)", file=sys.stderr)
+        return 1
+    url = _url(settings)  # starts the embedded server when DATABASE_URL is unset
+    upgrade(url)
     if args.demo:
         _serve_demo(settings, f"http://{host}:{port}")
     workers = args.workers or settings.workers
