@@ -104,7 +104,6 @@ def get_logger(name: str):
 # The handler `configure` installed when it renders JSON: the one `info_line` writes to itself.
 _json_handler: logging.Handler | None = None
 _encode = msgspec.json.Encoder().encode
-_UTC = datetime.UTC
 
 
 def _plain_path(logger: logging.Logger) -> bool:
@@ -141,7 +140,7 @@ def info_line(logger: logging.Logger, message: str, fields: dict) -> None:
     add_request(None, None, event)
     event["level"] = "info"
     event["logger"] = logger.name
-    event["timestamp"] = datetime.datetime.now(tz=_UTC).isoformat().replace("+00:00", "Z")
+    event["timestamp"] = datetime.datetime.now(tz=datetime.UTC).isoformat().replace("+00:00", "Z")
     event.update(fields)
     if logging.INFO >= handler.level:
         line = _encode(event).decode() + "\n"

@@ -52,12 +52,9 @@ def parse_traceparent(value: str | None) -> tuple[str, str, bool] | None:
     return m.group(1), m.group(2), bool(int(m.group(3), 16) & 1)
 
 
-def request_id_from(value: str | None, made: str | None = None) -> str:
-    """The client's X-Request-ID when it is a sensible token, else `made` or a new one (32
-    random hex digits)."""
-    if value and _REQUEST_ID.match(value):
-        return value
-    return made or os.urandom(16).hex()
+def request_id_from(value: str | None, made: str) -> str:
+    """The client's X-Request-ID when it is a sensible token, else `made` (a new one)."""
+    return value if value and _REQUEST_ID.match(value) else made
 
 
 def new_context(method: str, request_id: str | None, traceparent: str | None, *,
