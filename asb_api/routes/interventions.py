@@ -13,9 +13,9 @@ from asb_api.http import (
     IdempotencyKey,
     Limit,
     PathId,
-    fingerprint,
     json_response,
     page_response,
+    request_key,
 )
 from asb_core.interventions import service as interventions
 from asb_core.interventions.schemas import BreachIn, InterventionIn, StatusChangeIn
@@ -28,8 +28,8 @@ async def record_intervention(
 ) -> Response:
     # A replay answers exactly as the first request did: 201 with the same intervention.
     row, _created = await interventions.record_intervention(
-        db_session, actor, case_id, data, idempotency_key=idempotency_key,
-        request_fingerprint=fingerprint(data.model_dump(mode="json")))
+        db_session, actor, case_id, data,
+        idempotency_key=request_key(idempotency_key, data))
     return json_response(serialize.intervention(row), status=201, headers={
         "Location": f"/v1/cases/{case_id}/interventions/{row.id}"})
 
@@ -67,8 +67,8 @@ async def record_breach(
     data: JSONBody[BreachIn], idempotency_key: IdempotencyKey = None,
 ) -> Response:
     row, incident, _created = await interventions.record_breach(
-        db_session, actor, case_id, intervention_id, data, idempotency_key=idempotency_key,
-        request_fingerprint=fingerprint(data.model_dump(mode="json")))
+        db_session, actor, case_id, intervention_id, data,
+        idempotency_key=request_key(idempotency_key, data))
     return json_response(
         {"intervention": serialize.intervention(row), "incident": serialize.incident(incident)},
         status=201, headers={"Location": f"/v1/cases/{case_id}/incidents/{incident.id}"})

@@ -21,6 +21,7 @@ from asb_api.http import (
     items_response,
     json_response,
     not_modified,
+    request_key,
 )
 from asb_core.idempotency import RequestKey
 from asb_core.parties import service as parties
@@ -50,8 +51,8 @@ async def add_party(
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
     view = await parties.add_party(
-        db_session, actor, case_id, data, idempotency_key=idempotency_key,
-        request_fingerprint=fingerprint(data.model_dump(mode="json")))
+        db_session, actor, case_id, data,
+        idempotency_key=request_key(idempotency_key, data))
     return _party_response(case_id, view, status=201)
 
 

@@ -14,9 +14,9 @@ from asb_api.http import (
     IdempotencyKey,
     Limit,
     PathId,
-    fingerprint,
     json_response,
     page_response,
+    request_key,
 )
 from asb_core.referrals import service as referrals
 from asb_core.referrals.schemas import ReferralIn, ReferralStateIn
@@ -35,8 +35,8 @@ async def make_referral(
 ) -> Response:
     # A replay answers exactly as the first request did: 201 with the same referral.
     view, _created = await referrals.make_referral(
-        db_session, actor, case_id, data, idempotency_key=idempotency_key,
-        request_fingerprint=fingerprint(data.model_dump(mode="json")))
+        db_session, actor, case_id, data,
+        idempotency_key=request_key(idempotency_key, data))
     return json_response(serialize.referral(view), status=201,
                          headers={"Location": f"/v1/referrals/{view.referral.id}"})
 

@@ -12,9 +12,9 @@ from asb_api.http import (
     IdempotencyKey,
     Limit,
     PathId,
-    fingerprint,
     json_response,
     page_response,
+    request_key,
 )
 from asb_core.updates import service as updates
 from asb_core.updates.schemas import UpdateIn
@@ -29,8 +29,8 @@ async def add_update(
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
     update = await updates.add_update(
-        db_session, actor, case_id, data, idempotency_key=idempotency_key,
-        request_fingerprint=fingerprint(data.model_dump(mode="json")),
+        db_session, actor, case_id, data,
+        idempotency_key=request_key(idempotency_key, data),
     )
     return json_response(serialize.update(update), status=201)
 

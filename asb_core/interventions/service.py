@@ -26,6 +26,7 @@ from asb_core.cases import events
 from asb_core.cases import repository as case_repo
 from asb_core.cases.models import Case
 from asb_core.errors import Conflict, NotFound, ValidationFailed
+from asb_core.idempotency import RequestKey
 from asb_core.incidents import repository as incident_repo
 from asb_core.incidents import service as incidents
 from asb_core.incidents.schemas import OfficerReportIn, parse
@@ -40,19 +41,17 @@ from asb_core.uow import unit_of_work
 @unit_of_work
 async def record_intervention(
     session: AsyncSession, actor: Actor, case_id: object, data: InterventionIn, *,
-    idempotency_key: str | None = None, request_fingerprint: str | None = None,
+    idempotency_key: RequestKey | None = None,
     now: datetime | None = None,
 ) -> tuple[Intervention, bool]:
     """Record an intervention; (it, True), or for a replayed Idempotency-Key (the one the first
     request recorded, False)."""
     now = clock.utcnow(now)
     case = await case_repo.load_case(session, actor, case_id, "intervention.add", lock=True)
-    if idempotency_key is not None:
-        existing = await idempotency.claim(
-            session, actor, key=idempotency_key, fingerprint=request_fingerprint or "",
-            case_id=case.id, resource_type="intervention")
-        if existing is not None:
-            return await repo.by_id(session, case.id, existing), False
+    existing = await idempotency.replay_of(session, actor, idempotency_key,
+                                           case_id=case.id, resource_type="intervention")
+    if existing is not None:
+        return await repo.by_id(session, case.id, existing), False
     _open(case)
     tool = toolkit.tool(data.type)
     errors = data.errors()
@@ -74,8 +73,7 @@ async def record_intervention(
     await audit.record(session, actor, "intervention.add", case_id=case.id,
                        entity="intervention", entity_id=row.id,
                        detail={"type": row.type, "status": row.status})
-    if idempotency_key is not None:
-        await idempotency.bind(session, actor, idempotency_key, row.id)
+    await idempotency.bind_key(session, actor, idempotency_key, row.id)
     return row, True
 
 
@@ -179,20 +177,17 @@ async def _locked(session: AsyncSession, case: Case, intervention_id: object) ->
 @unit_of_work
 async def record_breach(
     session: AsyncSession, actor: Actor, case_id: object, intervention_id: object,
-    data: BreachIn, *, idempotency_key: str | None = None,
-    request_fingerprint: str | None = None, now: datetime | None = None,
+    data: BreachIn, *, idempotency_key: RequestKey | None = None, now: datetime | None = None,
 ) -> tuple[Intervention, object, bool]:
     """Record a breach: it lands on the case as an incident (and folds through the escalation
     rules there), and the intervention becomes breached. (intervention, incident, created)."""
     now = clock.utcnow(now)
     case = await case_repo.load_case(session, actor, case_id, "intervention.breach", lock=True)
     row = await _locked(session, case, intervention_id)
-    if idempotency_key is not None:
-        existing = await idempotency.claim(
-            session, actor, key=idempotency_key, fingerprint=request_fingerprint or "",
-            case_id=case.id, resource_type="intervention_breach")
-        if existing is not None:
-            return row, await incident_repo.incident(session, case.id, existing), False
+    existing = await idempotency.replay_of(session, actor, idempotency_key,
+                                           case_id=case.id, resource_type="intervention_breach")
+    if existing is not None:
+        return row, await incident_repo.incident(session, case.id, existing), False
     _open(case)
     tool = toolkit.tool(row.type)
     if not tool.breachable:
@@ -214,8 +209,7 @@ async def record_breach(
     await audit.record(session, actor, "intervention.breach", case_id=case.id,
                        entity="intervention", entity_id=row.id,
                        detail={"type": row.type, "incident_id": str(incident.id)})
-    if idempotency_key is not None:
-        await idempotency.bind(session, actor, idempotency_key, incident.id)
+    await idempotency.bind_key(session, actor, idempotency_key, incident.id)
     return row, incident, True
 
 

@@ -140,18 +140,16 @@ async def _keeps_a_caller(session: AsyncSession, case: Case, party: Party, new_r
 @unit_of_work
 async def add_party(
     session: AsyncSession, actor: Actor, case_id: object, data: PartyIn, *,
-    idempotency_key: str | None = None, request_fingerprint: str | None = None,
+    idempotency_key: RequestKey | None = None,
     now: datetime | None = None,
 ) -> PartyView:
     """Add a party to an open case; with `idempotency_key`, a retry returns the first one."""
     now = clock.utcnow(now)
     case = await case_repo.load_case(session, actor, case_id, "party.add", lock=True)
-    if idempotency_key is not None:
-        existing = await idempotency.claim(
-            session, actor, key=idempotency_key, fingerprint=request_fingerprint or "",
-            case_id=case.id, resource_type="party", resource_id=None)
-        if existing is not None:
-            return _view(await repo.reload(session, existing))
+    existing = await idempotency.replay_of(session, actor, idempotency_key,
+                                           case_id=case.id, resource_type="party")
+    if existing is not None:
+        return _view(await repo.reload(session, existing))
     _open(case)
     consent = data.consent or ConsentIn(state="not_asked")
     party = await repo.insert_party(
@@ -169,8 +167,7 @@ async def add_party(
     await audit.record(session, actor, "party.add", case_id=case.id, entity="party",
                        entity_id=party.id, fields=given,
                        detail={"role": data.role, "consent": consent.state}, at=now)
-    if idempotency_key is not None:
-        await idempotency.bind(session, actor, idempotency_key, party.id)
+    await idempotency.bind_key(session, actor, idempotency_key, party.id)
     return _view(party)
 
 

@@ -38,6 +38,7 @@ from asb_core.directory import hours
 from asb_core.directory import repository as directory_repo
 from asb_core.directory.models import DirectoryService
 from asb_core.errors import Conflict, ConsentRequired, Forbidden, NotFound, ValidationFailed
+from asb_core.idempotency import RequestKey
 from asb_core.pagination import Page, check_limit, page_of
 from asb_core.parties import repository as party_repo
 from asb_core.parties.models import CALLER_ROLES, Party
@@ -228,20 +229,18 @@ def _shared_value(f: str, identity, name: str):
 @unit_of_work
 async def make_referral(
     session: AsyncSession, actor: Actor, case_id: object, data: ReferralIn, *,
-    idempotency_key: str | None = None, request_fingerprint: str | None = None,
+    idempotency_key: RequestKey | None = None,
     now: datetime | None = None,
 ) -> tuple[ReferralView, bool]:
     """Refer the case's victim to a directory service; (referral, True), or for a replayed
     Idempotency-Key the referral the first request made (False)."""
     now = clock.utcnow(now)
     case = await case_repo.load_case(session, actor, case_id, "referral.add", lock=True)
-    if idempotency_key is not None:
-        existing = await idempotency.claim(
-            session, actor, key=idempotency_key, fingerprint=request_fingerprint or "",
-            case_id=case.id, resource_type="referral")
-        if existing is not None:
-            row = await repo.reload(session, existing)
-            return await _view(session, actor, row, with_shared=True), False
+    existing = await idempotency.replay_of(session, actor, idempotency_key,
+                                           case_id=case.id, resource_type="referral")
+    if existing is not None:
+        row = await repo.reload(session, existing)
+        return await _view(session, actor, row, with_shared=True), False
     if case.status == "closed":
         raise Conflict("the case is closed: reopen it first")
     if not access.may_see_restricted(actor):
@@ -299,8 +298,7 @@ async def make_referral(
                        justification=legal_basis,
                        detail={"service_id": str(service.id), "need": row.need,
                                "basis": basis, "party_role": party.role})
-    if idempotency_key is not None:
-        await idempotency.bind(session, actor, idempotency_key, row.id)
+    await idempotency.bind_key(session, actor, idempotency_key, row.id)
     # What was shared is shown to the receiving service only: the referring officer reads the
     # person's details where they live (the parties), audited there.
     return ReferralView(row, target, None), True

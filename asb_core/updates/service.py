@@ -19,6 +19,7 @@ from asb_core.cases import events
 from asb_core.cases import repository as case_repo
 from asb_core.cases.models import Case
 from asb_core.errors import Conflict, NotFound, ValidationFailed
+from asb_core.idempotency import RequestKey
 from asb_core.pagination import Page, check_limit, page_of
 from asb_core.targets import repository as target_repo
 from asb_core.targets.models import Target
@@ -111,27 +112,22 @@ async def add_update(
     case_id: object,
     data: UpdateIn,
     *,
-    idempotency_key: str | None = None,
-    request_fingerprint: str | None = None,
+    idempotency_key: RequestKey | None = None,
     now: datetime | None = None,
 ) -> Update:
     """Record an update; with `idempotency_key`, a retry returns the first one (see
     `asb_core.idempotency`)."""
     now = clock.utcnow(now)
     case = await case_repo.load_case(session, actor, case_id, "update.add", lock=True)
-    if idempotency_key is not None:
-        existing = await idempotency.claim(
-            session, actor, key=idempotency_key, fingerprint=request_fingerprint or "",
-            case_id=case.id, resource_type="update",
-        )
-        if existing is not None:
-            return await update_repo.update_by_id(session, existing)
+    existing = await idempotency.replay_of(session, actor, idempotency_key, case_id=case.id,
+                                           resource_type="update")
+    if existing is not None:
+        return await update_repo.update_by_id(session, existing)
     if case.status == "closed":
         raise Conflict("the case is closed: reopen it first")
     row = await record_update(session, actor, case, kind=data.kind, text=data.text,
                               owner_agency=data.owner_agency, due_at=data.due_at, now=now)
-    if idempotency_key is not None:
-        await idempotency.bind(session, actor, idempotency_key, row.id)
+    await idempotency.bind_key(session, actor, idempotency_key, row.id)
     return row
 
 

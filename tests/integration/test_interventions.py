@@ -15,6 +15,7 @@ from asb_core.cases.schemas import CloseIn
 from asb_core.cases.service import close_case
 from asb_core.errors import Conflict, ValidationFailed
 from asb_core.escalation.service import list_flags
+from asb_core.idempotency import RequestKey
 from asb_core.incidents import service as incidents
 from asb_core.incidents.models import Incident
 from asb_core.interventions import service as interventions
@@ -67,7 +68,7 @@ async def test_warning_letter_then_cpn_then_a_breach_raises_severity_rise(sessio
     row, incident, created = await interventions.record_breach(
         session, council, case.id, cpn.id, BreachIn(
             occurred_at=ago(hours=2), account="Music again until 2am", category="noise"),
-        idempotency_key="ivi-breach-1", request_fingerprint="f1")
+        idempotency_key=RequestKey("ivi-breach-1", "f1"))
     assert created and row.status == "breached" and row.breach_count == 1
     assert (incident.category, incident.severity) == ("order_breach", 4)
 
@@ -83,7 +84,7 @@ async def test_warning_letter_then_cpn_then_a_breach_raises_severity_rise(sessio
     again, same, created = await interventions.record_breach(
         session, council, case.id, cpn.id, BreachIn(
             occurred_at=ago(hours=2), account="Music again until 2am", category="noise"),
-        idempotency_key="ivi-breach-1", request_fingerprint="f1")
+        idempotency_key=RequestKey("ivi-breach-1", "f1"))
     assert not created and same.id == incident.id and again.breach_count == 1
     assert await _count(session, Incident) == before
 

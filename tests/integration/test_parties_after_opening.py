@@ -23,6 +23,7 @@ from asb_core.errors import (
     PreconditionFailed,
     PreconditionRequired,
 )
+from asb_core.idempotency import RequestKey
 from asb_core.parties import service as parties
 from asb_core.parties.schemas import ConsentIn, PartyIn, PartyPatchIn, PartyRemovalIn
 from asb_core.sharing import service as sharing
@@ -90,18 +91,18 @@ async def test_idempotency_key_replays_and_refuses_reuse(session):
     a = await actor_for(session, "pi-council")
     case = await new_case(session, a)
     body = PartyIn(role="witness", name="Wanda Witness")
-    first = await parties.add_party(session, a, case.id, body, idempotency_key="k-1",
-                                    request_fingerprint="fp-1")
-    again = await parties.add_party(session, a, case.id, body, idempotency_key="k-1",
-                                    request_fingerprint="fp-1")
+    first = await parties.add_party(session, a, case.id, body,
+                                    idempotency_key=RequestKey("k-1", "fp-1"))
+    again = await parties.add_party(session, a, case.id, body,
+                                    idempotency_key=RequestKey("k-1", "fp-1"))
     assert again.id == first.id
     with pytest.raises(IdempotencyKeyReused):
-        await parties.add_party(session, a, case.id, body, idempotency_key="k-1",
-                                request_fingerprint="fp-2")
+        await parties.add_party(session, a, case.id, body,
+                                idempotency_key=RequestKey("k-1", "fp-2"))
     other = await new_case(session, a)
     with pytest.raises(IdempotencyKeyReused):
-        await parties.add_party(session, a, other.id, body, idempotency_key="k-1",
-                                request_fingerprint="fp-1")
+        await parties.add_party(session, a, other.id, body,
+                                idempotency_key=RequestKey("k-1", "fp-1"))
     count = (await session.execute(select(func.count()).select_from(Party).where(
         Party.case_id == case.id, Party.role == "witness"))).scalar_one()
     assert count == 1
