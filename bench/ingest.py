@@ -224,7 +224,10 @@ def profile_round(api_pid: int, url: str, script: Path, args: argparse.Namespace
         leaf[_short(frames[-1])] += int(n)
         for name in {_group(fr) for fr in frames}:
             inclusive[name] += int(n)
-    out.unlink()
+    if args.profile_out:
+        out.replace(args.profile_out)
+    else:
+        out.unlink()
     if not total:
         print("py-spy recorded nothing")
         return
@@ -273,6 +276,8 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=2000,
                         help="how many of the agency's open cases receive entries")
     parser.add_argument("--profile", action="store_true", help="py-spy the API in one more round")
+    parser.add_argument("--profile-out", type=Path, default=None,
+                        help="keep py-spy's raw (collapsed) stacks in this file")
     parser.add_argument("--batch", type=int, default=0,
                         help="also measure the batch endpoint with this many entries a request")
     # A system syncing diary sheets sends a few batches at a time, not fifty: at -c50 with 100
