@@ -109,6 +109,14 @@ async def _key(engine, slug: str, role: str, kind: str) -> str:
     return key
 
 
+async def _council_and_housing(engine, council: str, housing: str) -> tuple[dict, dict]:
+    """A council caseworker's and a housing provider's integration headers (agencies made)."""
+    lead = {"Authorization": f"Bearer {await _key(engine, council, 'caseworker', 'council')}"}
+    hms = {"Authorization": "Bearer "
+           + await _key(engine, housing, "integration", "housing_provider")}
+    return lead, hms
+
+
 async def _worker_once(database_url: str) -> str:
     env = {**os.environ, "DATABASE_URL": database_url, "ASB_LOG_FORMAT": "json",
            "ASB_WEBHOOK_ALLOWED_NETWORKS": "127.0.0.0/8", "ASB_AUDIT_ANCHOR_SECONDS": "0"}
@@ -130,9 +138,7 @@ async def test_worker_deliveries_verify_with_standardwebhooks_and_carry_the_requ
 ):
     tag = secrets.token_hex(3)
     council, housing = f"swc-{tag}", f"swh-{tag}"
-    lead = {"Authorization": f"Bearer {await _key(engine, council, 'caseworker', 'council')}"}
-    hms = {"Authorization": "Bearer "
-           + await _key(engine, housing, "integration", "housing_provider")}
+    lead, hms = await _council_and_housing(engine, council, housing)
 
     r = await live_api.post("/v1/webhooks", headers=hms, json={
         "url": receiver.url("/hms"), "event_types": ["case.shared", "case.level_changed"]})
@@ -241,9 +247,7 @@ async def test_a_diary_entry_takes_its_request_to_the_webhook_it_causes(
     set the trace on a transaction): the delivery it causes still names its request."""
     tag = secrets.token_hex(3)
     council, housing = f"swd-{tag}", f"swi-{tag}"
-    lead = {"Authorization": f"Bearer {await _key(engine, council, 'caseworker', 'council')}"}
-    hms = {"Authorization": "Bearer "
-           + await _key(engine, housing, "integration", "housing_provider")}
+    lead, hms = await _council_and_housing(engine, council, housing)
     r = await live_api.post("/v1/webhooks", headers=lead, json={
         "url": receiver.url("/council"), "event_types": ["diary_entry.added"]})
     assert r.status_code == 201, r.text
